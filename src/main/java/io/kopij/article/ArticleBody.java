@@ -1,0 +1,7 @@
+package io.kopij.article;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "ArticleBody", description = "The body as Markdown source, sanitized HTML and plain text")
+public record ArticleBody(String markdown, String html, String text) {
+}

@@ -1,0 +1,14 @@
+package io.kopij.article;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Image")
+public record ArticleImage(
+        @Schema(example = "https://cdn.example.nl/img/llama-4.jpg", required = true) @NotBlank @Size(max = 2048)
+        @Pattern(regexp = "^https?://[^\\s]+$", message = "must be an http or https URL") String url,
+        @Schema(example = "Een lama in een weiland") @Size(max = 500) String alt,
+        @Schema(example = "Foto: Unsplash") @Size(max = 1000) String caption) {
+}

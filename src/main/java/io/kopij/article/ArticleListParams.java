@@ -1,0 +1,162 @@
+package io.kopij.article;
+
+import io.kopij.shared.error.InvalidInputException;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The query parameters of {@code GET /api/v1/articles}, taken as strings and parsed here so that every malformed
+ * value is a 400 problem that names the parameter, never a 404 or 500 from the framework's converters.
+ */
+public class ArticleListParams {
+
+    private static final Pattern LANGUAGE = Pattern.compile("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$");
+    private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+    private static final int MAX_VALUES = 20;
+
+    @QueryParam("tag")
+    List<String> tag;
+    @QueryParam("author")
+    List<String> author;
+    @QueryParam("lang")
+    List<String> lang;
+    @QueryParam("status")
+    List<String> status;
+    @QueryParam("publishedAfter")
+    List<String> publishedAfter;
+    @QueryParam("publishedBefore")
+    List<String> publishedBefore;
+    @QueryParam("featured")
+    List<String> featured;
+    @QueryParam("sort")
+    List<String> sort;
+    @QueryParam("limit")
+    List<String> limit;
+    @QueryParam("cursor")
+    List<String> cursor;
+    @QueryParam("page")
+    List<String> page;
+
+    public ArticleQuery toQuery() {
+        Optional<Instant> after = single("publishedAfter", publishedAfter).map(v -> instant("publishedAfter", v));
+        Optional<Instant> before = single("publishedBefore", publishedBefore).map(v -> instant("publishedBefore", v));
+        if (after.isPresent() && before.isPresent() && !after.get().isBefore(before.get())) {
+            throw InvalidInputException.field("publishedBefore", "must be later than publishedAfter");
+        }
+        return new ArticleQuery(
+                slugs("tag", tag),
+                slugs("author", author),
+                single("lang", lang).map(v -> {
+                    if (!LANGUAGE.matcher(v).matches() || v.length() > 35) {
+                        throw InvalidInputException.field("lang", "must be a BCP 47 language tag such as nl or en");
+                    }
+                    return v;
+                }),
+                statuses(),
+                after,
+                before,
+                single("featured", featured).map(v -> switch (v) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw InvalidInputException.field("featured", "must be true or false");
+                }),
+                single("sort", sort).map(v -> {
+                    if (v.equals("relevance")) {
+                        throw InvalidInputException.field("sort", "relevance needs a full-text query (q)");
+                    }
+                    return ArticleSort.fromWireName(v).orElseThrow(() -> InvalidInputException.field("sort",
+                            "must be one of -publishedAt, publishedAt, -updatedAt, title"));
+                }).orElse(ArticleSort.PUBLISHED_NEWEST));
+    }
+
+    public String limit() {
+        return single("limit", limit).orElse(null);
+    }
+
+    public String cursor() {
+        return single("cursor", cursor).orElse(null);
+    }
+
+    public String page() {
+        return single("page", page).orElse(null);
+    }
+
+    private Set<ArticleStatus> statuses() {
+        List<String> values = values("status", status);
+        if (values.isEmpty()) {
+            return Set.of(ArticleStatus.PUBLISHED);
+        }
+        Set<ArticleStatus> statuses = EnumSet.noneOf(ArticleStatus.class);
+        for (String value : values) {
+            statuses.add(ArticleStatus.fromWireName(value).orElseThrow(() -> InvalidInputException.field("status",
+                    "must be draft, scheduled, published or archived (comma-separated for several)")));
+        }
+        return statuses;
+    }
+
+    private static List<String> slugs(String name, List<String> raw) {
+        List<String> values = values(name, raw);
+        for (String value : values) {
+            if (value.length() > 96 || !SLUG.matcher(value).matches()) {
+                throw InvalidInputException.field(name, "must be slugs separated by commas");
+            }
+        }
+        return values;
+    }
+
+    /** Comma-separated values, also accepted as repeated parameters. */
+    private static List<String> values(String name, List<String> raw) {
+        List<String> values = new ArrayList<>();
+        if (raw == null) {
+            return values;
+        }
+        for (String item : raw) {
+            for (String part : item.split(",", -1)) {
+                String trimmed = part.trim();
+                if (trimmed.isEmpty()) {
+                    throw InvalidInputException.field(name, "must not contain empty values");
+                }
+                if (!values.contains(trimmed)) {
+                    values.add(trimmed);
+                }
+            }
+        }
+        if (values.size() > MAX_VALUES) {
+            throw InvalidInputException.field(name, "takes at most " + MAX_VALUES + " values");
+        }
+        return values;
+    }
+
+    private static Optional<String> single(String name, List<String> raw) {
+        if (raw == null || raw.isEmpty()) {
+            return Optional.empty();
+        }
+        if (raw.size() > 1) {
+            throw InvalidInputException.field(name, "must be given once");
+        }
+        return Optional.of(raw.get(0).trim());
+    }
+
+    /** ISO-8601 instant ("2026-11-27T09:00:00Z"), offset date-time or date (midnight UTC). */
+    private static Instant instant(String name, String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notDate) {
+                throw InvalidInputException.field(name, "must be an ISO-8601 date or date-time, e.g. 2026-11-27T09:00:00Z");
+            }
+        }
+    }
+}

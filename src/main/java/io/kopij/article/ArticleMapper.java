@@ -1,0 +1,58 @@
+package io.kopij.article;
+
+import io.kopij.author.Author;
+import io.kopij.author.AuthorSummary;
+import io.kopij.tag.Tag;
+import io.kopij.tag.TagSummary;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Predicate;
+
+@ApplicationScoped
+public class ArticleMapper {
+
+    public ArticleView toView(Article article, Predicate<Article> relatedVisible) {
+        return new ArticleView(article.id(), article.slug, article.title, article.lead,
+                new ArticleBody(article.bodyMarkdown, article.bodyHtml, article.bodyText),
+                article.language, article.status, article.publishedAt, article.scheduledAt, article.createdAt(),
+                article.updatedAt(), article.version(), article.wordCount, article.readingTimeMinutes,
+                article.featured, image(article), seo(article),
+                article.authors.stream().map(AuthorSummary::of).toList(),
+                article.tags.stream().map(TagSummary::of).toList(),
+                article.primaryTag().map(TagSummary::of).orElse(null),
+                article.related.stream().filter(relatedVisible).map(this::toRelated).toList());
+    }
+
+    public ArticleSummary toSummary(Article article) {
+        return new ArticleSummary(article.id(), article.slug, article.title, article.lead, article.language,
+                article.status, article.publishedAt, article.updatedAt(), article.featured, image(article),
+                article.readingTimeMinutes,
+                article.authors.stream().map(AuthorSummary::of).toList(),
+                article.tags.stream().map(TagSummary::of).toList());
+    }
+
+    public RelatedArticleView toRelated(Article article) {
+        return new RelatedArticleView(article.id(), article.slug, article.title, article.lead, article.status,
+                article.publishedAt, image(article));
+    }
+
+    /** The article's editable state as input, the base a merge patch is applied to. */
+    public ArticleInput toInput(Article article) {
+        return new ArticleInput(article.title, article.lead, article.bodyMarkdown, article.language, article.slug,
+                article.featured, image(article), seo(article),
+                article.authors.stream().map(Author::id).map(Object::toString).toList(),
+                article.tags.stream().map(Tag::slug).toList(),
+                article.related.stream().map(Article::id).toList());
+    }
+
+    private static ArticleImage image(Article article) {
+        return article.imageUrl == null ? null
+                : new ArticleImage(article.imageUrl, article.imageAlt, article.imageCaption);
+    }
+
+    private static ArticleSeo seo(Article article) {
+        if (article.seoTitle == null && article.seoDescription == null && article.seoCanonicalUrl == null) {
+            return null;
+        }
+        return new ArticleSeo(article.seoTitle, article.seoDescription, article.seoCanonicalUrl);
+    }
+}

@@ -1,0 +1,11 @@
+package io.kopij.article;
+
+import io.kopij.shared.error.NotFoundException;
+
+/** Also what a caller gets for an article they may not see: existence does not leak. */
+public class ArticleNotFoundException extends NotFoundException {
+
+    public ArticleNotFoundException(String reference) {
+        super("article.not-found", "No article " + reference);
+    }
+}

@@ -1,0 +1,140 @@
+package io.kopij.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kopij.shared.paging.Page;
+import io.kopij.shared.paging.PageRequest;
+import io.kopij.shared.web.MergePatch;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles")
+public class ArticleResource {
+
+    private final ArticleService service;
+
+    ArticleResource(ArticleService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List articles",
+            description = "Published articles, newest first, unless filtered otherwise. `status` is for editorial "
+                    + "roles; authors see only their own unpublished articles.")
+    public Page<ArticleSummary> list(@BeanParam ArticleListParams params) {
+        ArticleQuery query = params.toQuery();
+        return service.list(query, PageRequest.parse(params.limit(), params.cursor(), params.page()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an article by id")
+    public Response get(@PathParam("id") UUID id) {
+        return withETag(Response.ok(), service.get(id));
+    }
+
+    @GET
+    @Path("/by-slug/{slug}")
+    @Operation(summary = "Get an article by slug", description = "An old slug answers 301 to the current one.")
+    public Response getBySlug(@PathParam("slug") String slug, UriInfo uri) {
+        ArticleService.SlugLookup found = service.getBySlug(slug);
+        if (found.movedTo().isPresent()) {
+            return Response.status(Response.Status.MOVED_PERMANENTLY)
+                    .location(UriBuilder.fromUri(uri.getBaseUri()).path("api/v1/articles/by-slug/{slug}")
+                            .build(found.movedTo().get()))
+                    .build();
+        }
+        return withETag(Response.ok(), found.article().orElseThrow());
+    }
+
+    @GET
+    @Path("/{id}/related")
+    @Operation(summary = "The \"lees ook\" articles of an article, in the editor's order")
+    public List<RelatedArticleView> related(@PathParam("id") UUID id) {
+        return service.related(id);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an article as a draft")
+    public Response create(ArticleInput input, UriInfo uri) {
+        ArticleView created = service.create(input);
+        return withETag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()), created);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an article (If-Match required)")
+    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, ArticleInput input) {
+        return withETag(Response.ok(), service.replace(id, ifMatch, input));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(summary = "Change some fields of an article (JSON Merge Patch, If-Match required)")
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        return withETag(Response.ok(), service.patch(id, ifMatch, patch));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete an article")
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("/{id}/related")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the ordered \"lees ook\" links of an article (a JSON array of article ids)")
+    public Response setRelated(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, List<UUID> ids) {
+        return withETag(Response.ok(), service.setRelated(id, ifMatch, ids));
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @Operation(summary = "Publish an article now (editor)")
+    public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return withETag(Response.ok(), service.publish(id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/unpublish")
+    @Operation(summary = "Take an article back to draft (editor)")
+    public Response unpublish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return withETag(Response.ok(), service.unpublish(id, ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/archive")
+    @Operation(summary = "Archive a published article (editor)")
+    public Response archive(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return withETag(Response.ok(), service.archive(id, ifMatch));
+    }
+
+    private static Response withETag(Response.ResponseBuilder builder, ArticleView article) {
+        return builder.tag(new EntityTag(String.valueOf(article.version()))).entity(article).build();
+    }
+}

@@ -1,0 +1,13 @@
+package io.kopij.article;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Seo")
+public record ArticleSeo(
+        @Schema(example = "Meta brengt Llama 4 uit als open model") @Size(max = 200) String title,
+        @Schema(example = "Wat het nieuwe open taalmodel van Meta kan en wat niet.") @Size(max = 500) String description,
+        @Schema(example = "https://www.example.nl/nieuws/llama-4") @Size(max = 2048)
+        @Pattern(regexp = "^https?://[^\\s]+$", message = "must be an http or https URL") String canonicalUrl) {
+}

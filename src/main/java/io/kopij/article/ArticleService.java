@@ -1,0 +1,381 @@
+package io.kopij.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kopij.author.Author;
+import io.kopij.author.AuthorService;
+import io.kopij.shared.error.ConflictException;
+import io.kopij.shared.error.FieldError;
+import io.kopij.shared.error.ForbiddenException;
+import io.kopij.shared.error.KopijException;
+import io.kopij.shared.error.UnprocessableException;
+import io.kopij.shared.paging.Page;
+import io.kopij.shared.paging.PageRequest;
+import io.kopij.shared.persistence.AuditedEntity;
+import io.kopij.shared.security.CurrentUser;
+import io.kopij.shared.security.Roles;
+import io.kopij.shared.text.MarkdownRenderer;
+import io.kopij.shared.text.Slugs;
+import io.kopij.shared.web.ETags;
+import io.kopij.shared.web.InputValidator;
+import io.kopij.shared.web.JsonInputException;
+import io.kopij.shared.web.MergePatch;
+import io.kopij.tag.TagService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Every rule about articles lives here, once, for REST and GraphQL alike: who may see and change what, slugs and
+ * their history, body rendering, relations and status transitions.
+ */
+@ApplicationScoped
+public class ArticleService {
+
+    /** What a slug lookup found: the article, or the slug it now lives under (answer with a redirect). */
+    public record SlugLookup(Optional<ArticleView> article, Optional<String> movedTo) {
+    }
+
+    private final ArticleRepository articles;
+    private final ArticleMapper mapper;
+    private final AuthorService authors;
+    private final TagService tags;
+    private final MarkdownRenderer renderer;
+    private final CurrentUser caller;
+    private final InputValidator validator;
+    private final ObjectMapper json;
+
+    ArticleService(ArticleRepository articles, ArticleMapper mapper, AuthorService authors, TagService tags,
+            MarkdownRenderer renderer, CurrentUser caller, InputValidator validator, ObjectMapper json) {
+        this.articles = articles;
+        this.mapper = mapper;
+        this.authors = authors;
+        this.tags = tags;
+        this.renderer = renderer;
+        this.caller = caller;
+        this.validator = validator;
+        this.json = json;
+    }
+
+    // ---- reads -------------------------------------------------------------------------------------------------
+
+    @Transactional
+    public Page<ArticleSummary> list(ArticleQuery query, PageRequest page) {
+        boolean wantsUnpublished = !query.statuses().equals(Set.of(ArticleStatus.PUBLISHED));
+        Optional<UUID> ownArticlesOf = Optional.empty();
+        if (wantsUnpublished) {
+            if (caller.isAnonymous()) {
+                throw new KopijException(401, "auth.unauthorized", "Unauthorized",
+                        "Sign in to list articles that are not published");
+            }
+            if (!caller.isEditorial()) {
+                throw new ForbiddenException("Only authors, editors and admins can list unpublished articles");
+            }
+            if (!caller.isEditor()) {
+                // An author sees published articles and their own unpublished ones; with no profile, none of those.
+                ownArticlesOf = Optional.of(authors.findProfileOfCaller().map(Author::id).orElse(new UUID(0, 0)));
+            }
+        }
+        ArticleRepository.Slice slice = articles.search(query, page, ownArticlesOf);
+        String next = slice.hasMore() && !slice.rows().isEmpty()
+                ? ArticleRepository.cursorAfter(slice.rows().get(slice.rows().size() - 1), query.sort()).encode()
+                : null;
+        return new Page<>(slice.rows().stream().map(mapper::toSummary).toList(),
+                new Page.PageInfo(page.limit(), next, slice.total()));
+    }
+
+    @Transactional
+    public ArticleView get(UUID id) {
+        return view(loadVisible(id));
+    }
+
+    /** The "lees ook" links of an article the caller may see, as far as the caller may see them. */
+    @Transactional
+    public List<RelatedArticleView> related(UUID id) {
+        return loadVisible(id).related.stream().filter(this::canSeeAsRelated).map(mapper::toRelated).toList();
+    }
+
+    /** By current slug; an old slug of an article the caller may see answers where it moved to. */
+    @Transactional
+    public SlugLookup getBySlug(String slug) {
+        Optional<Article> current = articles.findBySlug(slug).filter(this::canSee);
+        if (current.isPresent()) {
+            return new SlugLookup(Optional.of(view(current.get())), Optional.empty());
+        }
+        Optional<Article> moved = articles.findIdByOldSlug(slug).flatMap(articles::findByIdOptional)
+                .filter(this::canSee);
+        if (moved.isPresent()) {
+            return new SlugLookup(Optional.empty(), Optional.of(moved.get().slug()));
+        }
+        throw new ArticleNotFoundException("with slug " + slug);
+    }
+
+    // ---- writes ------------------------------------------------------------------------------------------------
+
+    @Transactional
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
+    public ArticleView create(@NotNull @Valid ArticleInput input) {
+        Article article = new Article(null, input.title().trim());
+        applyInput(article, input, true);
+        articles.persist(article);
+        articles.flush();
+        return view(article);
+    }
+
+    @Transactional
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
+    public ArticleView replace(UUID id, String ifMatch, @NotNull @Valid ArticleInput input) {
+        Article article = loadForEdit(id);
+        ETags.requiredVersion(ifMatch, "article.version-conflict", article.version());
+        applyInput(article, input, false);
+        return saved(article);
+    }
+
+    @Transactional
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
+    public ArticleView patch(UUID id, String ifMatch, @NotNull JsonNode patch) {
+        Article article = loadForEdit(id);
+        ETags.requiredVersion(ifMatch, "article.version-conflict", article.version());
+        JsonNode merged = MergePatch.apply(json.valueToTree(mapper.toInput(article)), patch);
+        ArticleInput input;
+        try {
+            input = json.treeToValue(merged, ArticleInput.class);
+        } catch (JsonProcessingException e) {
+            throw new JsonInputException(e);
+        }
+        applyInput(article, validator.validate(input), false);
+        return saved(article);
+    }
+
+    @Transactional
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
+    public ArticleView setRelated(UUID id, String ifMatch, @NotNull @Size(max = 20) List<@NotNull UUID> ids) {
+        Article article = loadForEdit(id);
+        ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
+        article.replaceRelated(resolveRelated(article, ids, ""));
+        return saved(article);
+    }
+
+    @Transactional
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
+    public void delete(UUID id, String ifMatch) {
+        Article article = loadVisible(id);
+        if (!caller.isEditor()) {
+            if (!isOwn(article)) {
+                throw new ForbiddenException("Authors may delete only their own articles");
+            }
+            if (article.status() != ArticleStatus.DRAFT || article.wasEverPublished()) {
+                throw new ForbiddenException("Authors may delete only drafts that were never published");
+            }
+        }
+        ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
+        articles.delete(article);
+    }
+
+    @Transactional
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    public ArticleView publish(UUID id, String ifMatch) {
+        Article article = load(id);
+        ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
+        article.publish(AuditedEntity.now());
+        return saved(article);
+    }
+
+    @Transactional
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    public ArticleView unpublish(UUID id, String ifMatch) {
+        Article article = load(id);
+        ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
+        article.unpublish();
+        return saved(article);
+    }
+
+    @Transactional
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    public ArticleView archive(UUID id, String ifMatch) {
+        Article article = load(id);
+        ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
+        article.archive();
+        return saved(article);
+    }
+
+    // ---- rules -------------------------------------------------------------------------------------------------
+
+    private void applyInput(Article article, ArticleInput input, boolean creating) {
+        String title = input.title().trim();
+        applySlug(article, input.slug(), title, creating);
+        article.title = title;
+        article.lead = blankToNull(input.lead());
+        article.setBody(renderer.render(input.body()));
+        article.language = input.language() == null ? "nl" : input.language();
+        article.featured = Boolean.TRUE.equals(input.featured());
+        ArticleImage image = input.image();
+        article.imageUrl = image == null ? null : image.url().trim();
+        article.imageAlt = image == null ? null : blankToNull(image.alt());
+        article.imageCaption = image == null ? null : blankToNull(image.caption());
+        ArticleSeo seo = input.seo();
+        article.seoTitle = seo == null ? null : blankToNull(seo.title());
+        article.seoDescription = seo == null ? null : blankToNull(seo.description());
+        article.seoCanonicalUrl = seo == null ? null : blankToNull(seo.canonicalUrl());
+
+        List<Author> resolvedAuthors = resolveAuthors(input.authors());
+        if (!sameIds(article.authors, resolvedAuthors)) {
+            article.replaceAuthors(resolvedAuthors);
+        }
+        var resolvedTags = tags.resolve(input.tags() == null ? List.of() : input.tags(), caller.isEditor(), "tags");
+        if (!sameIds(article.tags, resolvedTags)) {
+            article.replaceTags(resolvedTags);
+        }
+        var resolvedRelated = resolveRelated(article, input.related() == null ? List.of() : input.related(), "related");
+        if (!sameIds(article.related, resolvedRelated)) {
+            article.replaceRelated(resolvedRelated);
+        }
+    }
+
+    /**
+     * Authors as given, or the caller's own profile when none are given. An author (not an editor) is always
+     * among the authors of what they write: they cannot hand an article to someone else and lose access to it.
+     */
+    private List<Author> resolveAuthors(List<String> references) {
+        if (references == null || references.isEmpty()) {
+            return List.of(authors.profileOfCaller());
+        }
+        List<Author> resolved = authors.resolve(references, "authors");
+        if (!caller.isEditor()) {
+            Author own = authors.profileOfCaller();
+            if (!resolved.contains(own)) {
+                throw new UnprocessableException("article.author-required", "You must stay an author",
+                        List.of(new FieldError("authors", "must include your own author profile (" + own.slug() + ")")));
+            }
+        }
+        return resolved;
+    }
+
+    private List<Article> resolveRelated(Article article, List<UUID> ids, String field) {
+        List<Article> resolved = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            UUID id = ids.get(i);
+            String path = field.isEmpty() ? "[" + i + "]" : field + "[" + i + "]";
+            if (id.equals(article.id())) {
+                errors.add(new FieldError(path, "an article cannot be related to itself"));
+            } else if (!seen.add(id)) {
+                errors.add(new FieldError(path, "article listed twice"));
+            } else {
+                // Existence of articles the caller may not see does not leak: they are "not found" alike.
+                Optional<Article> target = articles.findByIdOptional(id).filter(this::canSee);
+                if (target.isEmpty()) {
+                    errors.add(new FieldError(path, "no article with id " + id));
+                } else {
+                    resolved.add(target.get());
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new UnprocessableException("article.invalid-related", "Some related articles cannot be linked", errors);
+        }
+        return resolved;
+    }
+
+    private void applySlug(Article article, String requested, String title, boolean creating) {
+        if (requested == null) {
+            if (creating) {
+                article.slug = Slugs.unique(Slugs.fromText(title), s -> articles.slugTaken(s, article.id()));
+            }
+            return; // an existing article keeps its slug (stable URLs) unless a new one is asked for
+        }
+        if (requested.equals(article.slug)) {
+            return;
+        }
+        if (articles.slugTaken(requested, article.id())) {
+            throw new ConflictException("article.slug-taken", "Slug taken",
+                    "Another article has or had the slug " + requested);
+        }
+        if (!creating && article.wasEverPublished()) {
+            articles.rememberOldSlug(article.slug, article.id(), AuditedEntity.now());
+        }
+        articles.forgetOldSlug(requested, article.id());
+        article.slug = requested;
+    }
+
+    private ArticleView saved(Article article) {
+        article.touch();
+        articles.flush();
+        return view(article);
+    }
+
+    private ArticleView view(Article article) {
+        return mapper.toView(article, this::canSeeAsRelated);
+    }
+
+    private Article load(UUID id) {
+        return articles.findByIdOptional(id).orElseThrow(() -> new ArticleNotFoundException(id.toString()));
+    }
+
+    /** Not found unless the caller may see it: anonymous readers never learn that a draft exists. */
+    private Article loadVisible(UUID id) {
+        return articles.findByIdOptional(id).filter(this::canSee)
+                .orElseThrow(() -> new ArticleNotFoundException(id.toString()));
+    }
+
+    private Article loadForEdit(UUID id) {
+        Article article = loadVisible(id);
+        if (caller.isEditor()) {
+            return article;
+        }
+        if (!isOwn(article)) {
+            throw new ForbiddenException("Authors may edit only articles they co-author");
+        }
+        if (article.status() != ArticleStatus.DRAFT && article.status() != ArticleStatus.SCHEDULED) {
+            throw new ForbiddenException("Authors may edit their articles only while they are not published; "
+                    + "this one is " + article.status().wireName());
+        }
+        return article;
+    }
+
+    boolean canSee(Article article) {
+        if (article.isPublished() || caller.isEditor()) {
+            return true;
+        }
+        return caller.isEditorial() && isOwn(article);
+    }
+
+    /** Readers see only published "lees ook" links; editorial callers see every link they could open. */
+    private boolean canSeeAsRelated(Article related) {
+        return related.isPublished() || (caller.isEditorial() && canSee(related));
+    }
+
+    private boolean isOwn(Article article) {
+        return authors.findProfileOfCaller()
+                .map(profile -> article.authors.stream().anyMatch(a -> a.id().equals(profile.id())))
+                .orElse(false);
+    }
+
+    private static boolean sameIds(List<? extends AuditedEntity> current, List<? extends AuditedEntity> wanted) {
+        if (current.size() != wanted.size()) {
+            return false;
+        }
+        for (int i = 0; i < current.size(); i++) {
+            if (!current.get(i).id().equals(wanted.get(i).id())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

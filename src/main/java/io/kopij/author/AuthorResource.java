@@ -1,0 +1,93 @@
+package io.kopij.author;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kopij.shared.paging.Page;
+import io.kopij.shared.paging.PageRequest;
+import io.kopij.shared.web.ETags;
+import io.kopij.shared.web.MergePatch;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/authors")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Authors")
+public class AuthorResource {
+
+    private final AuthorService service;
+
+    AuthorResource(AuthorService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List authors by name")
+    public Page<AuthorView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @QueryParam("page") String page) {
+        return service.list(PageRequest.parse(limit, cursor, page));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an author by id")
+    public Response get(@PathParam("id") UUID id) {
+        return withETag(Response.ok(), service.get(id));
+    }
+
+    @GET
+    @Path("/by-slug/{slug}")
+    @Operation(summary = "Get an author by slug")
+    public Response getBySlug(@PathParam("slug") String slug) {
+        return withETag(Response.ok(), service.getBySlug(slug));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an author (admin)")
+    public Response create(AuthorInput input, UriInfo uri) {
+        AuthorView created = service.create(input);
+        return withETag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()), created);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an author profile (If-Match required)")
+    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, AuthorInput input) {
+        return withETag(Response.ok(), service.replace(id, ifMatch, input));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(summary = "Change some fields of an author profile (JSON Merge Patch, If-Match required)")
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        return withETag(Response.ok(), service.patch(id, ifMatch, patch));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete an author who is credited on no article (admin)")
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    private static Response withETag(Response.ResponseBuilder builder, AuthorView author) {
+        return builder.tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(author.version()))).entity(author).build();
+    }
+}

@@ -1,0 +1,35 @@
+package io.kopij.shared.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Kopij's own settings. Every key is listed, with its default, in README.md's configuration table. */
+@ConfigMapping(prefix = "kopij")
+public interface KopijConfig {
+
+    EmbeddedPostgres embeddedPostgres();
+
+    /**
+     * The embedded PostgreSQL that runs when no {@code quarkus.datasource.jdbc.url} is configured. Read by
+     * {@code EmbeddedPostgresConfigSourceFactory} before the application starts; mapped here so the keys are
+     * documented and validated.
+     */
+    interface EmbeddedPostgres {
+
+        /** Start an embedded PostgreSQL when no JDBC URL is configured. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Data directory, kept between runs. */
+        @WithDefault("kopij-data/postgres")
+        String dataDir();
+
+        /** A throw-away instance in a temporary directory instead (tests). */
+        @WithDefault("false")
+        boolean temporary();
+
+        /** TCP port on 127.0.0.1; 0 picks a free one. */
+        Optional<Integer> port();
+    }
+}

@@ -1,0 +1,63 @@
+package io.kopij.shared.web;
+
+import io.kopij.shared.error.PreconditionException;
+import java.util.OptionalLong;
+
+/**
+ * Version ETags for optimistic concurrency: {@code "<version>"}. A client sends the ETag it read back as If-Match;
+ * the service compares the version and refuses a stale write with 412.
+ */
+public final class ETags {
+
+    private ETags() {
+    }
+
+    public static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /**
+     * The version an If-Match header names. Empty for {@code *} (any version). A missing header is a 428: writes
+     * that replace content must prove which version they were based on. A header that names no version of ours
+     * cannot match: 412.
+     */
+    public static OptionalLong requiredVersion(String ifMatch, String code, long current) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw PreconditionException.required();
+        }
+        return parse(ifMatch, code, current);
+    }
+
+    /** As {@link #requiredVersion} but a missing header means "any version". */
+    public static OptionalLong optionalVersion(String ifMatch, String code, long current) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return OptionalLong.empty();
+        }
+        return parse(ifMatch, code, current);
+    }
+
+    private static OptionalLong parse(String ifMatch, String code, long current) {
+        String value = ifMatch.trim();
+        if (value.equals("*")) {
+            return OptionalLong.empty();
+        }
+        // A list of ETags matches if any one does.
+        for (String candidate : value.split(",")) {
+            String tag = candidate.trim();
+            if (tag.startsWith("W/")) {
+                continue; // weak tags never match for If-Match (RFC 9110 strong comparison)
+            }
+            if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+                try {
+                    long version = Long.parseLong(tag.substring(1, tag.length() - 1));
+                    if (version == current) {
+                        return OptionalLong.of(version);
+                    }
+                } catch (NumberFormatException ignored) {
+                    // not one of ours: cannot match
+                }
+            }
+        }
+        throw PreconditionException.stale(code, current);
+    }
+}

@@ -1,0 +1,93 @@
+package io.kopij.tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kopij.shared.paging.Page;
+import io.kopij.shared.paging.PageRequest;
+import io.kopij.shared.web.ETags;
+import io.kopij.shared.web.MergePatch;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/tags")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Tags")
+public class TagResource {
+
+    private final TagService service;
+
+    TagResource(TagService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List tags by name")
+    public Page<TagView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @QueryParam("page") String page) {
+        return service.list(PageRequest.parse(limit, cursor, page));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a tag by id")
+    public Response get(@PathParam("id") UUID id) {
+        return withETag(Response.ok(), service.get(id));
+    }
+
+    @GET
+    @Path("/by-slug/{slug}")
+    @Operation(summary = "Get a tag by slug")
+    public Response getBySlug(@PathParam("slug") String slug) {
+        return withETag(Response.ok(), service.getBySlug(slug));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a tag (editor)")
+    public Response create(TagInput input, UriInfo uri) {
+        TagView created = service.create(input);
+        return withETag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()), created);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a tag (editor; If-Match required)")
+    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, TagInput input) {
+        return withETag(Response.ok(), service.replace(id, ifMatch, input));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(summary = "Change some fields of a tag (editor; JSON Merge Patch, If-Match required)")
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        return withETag(Response.ok(), service.patch(id, ifMatch, patch));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a tag and remove it from its articles (editor)")
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    private static Response withETag(Response.ResponseBuilder builder, TagView tag) {
+        return builder.tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(tag.version()))).entity(tag).build();
+    }
+}
