@@ -108,7 +108,8 @@ class ArticleInputTest {
     void oversizedBodyWrongContentTypeAndMethodAreProblems() {
         var huge = article("Te groot");
         huge.put("body", "x".repeat(1_100_000));
-        editor().contentType(ContentType.JSON).body(huge).post(ARTICLES).then().statusCode(413);
+        editor().contentType(ContentType.JSON).body(huge).post(ARTICLES).then().statusCode(413)
+                .contentType("application/problem+json").body("code", is("request.too-large"));
         editor().contentType(ContentType.TEXT).body("title=x").post(ARTICLES)
                 .then().statusCode(415).contentType("application/problem+json")
                 .body("code", is("request.unsupported-media-type"));

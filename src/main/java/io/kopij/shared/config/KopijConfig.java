@@ -10,6 +10,10 @@ public interface KopijConfig {
 
     EmbeddedPostgres embeddedPostgres();
 
+    /** Largest request body in bytes; larger ones get a 413 problem. */
+    @WithDefault("1048576")
+    long maxRequestBody();
+
     /**
      * The embedded PostgreSQL that runs when no {@code quarkus.datasource.jdbc.url} is configured. Read by
      * {@code EmbeddedPostgresConfigSourceFactory} before the application starts; mapped here so the keys are

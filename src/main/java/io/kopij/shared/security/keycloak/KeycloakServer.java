@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -24,6 +25,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,9 +34,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -107,7 +111,7 @@ public final class KeycloakServer {
 
     // ------------------------------------------------------------------ factory methods
 
-    /** Starts a building of a configuration; {@code home} is the unpacked Keycloak distribution. */
+    /** A configuration builder; {@code home} is the unpacked Keycloak distribution, {@code realmFile} the realm JSON. */
     public static Config.Builder config(Path home, Path realmFile) {
         return new Config.Builder(home, realmFile);
     }
@@ -158,6 +162,7 @@ public final class KeycloakServer {
      * @throws IllegalStateException when the instance is in use by another live JVM, a port is taken, or Keycloak does
      *                               not become ready within the timeout (the message carries the log's tail)
      */
+    @SuppressWarnings("try") // the lock is only held
     public KeycloakServer start() {
         try (HomeLock lock = HomeLock.acquire(config.home(), config.startTimeout())) {
             synchronized (instanceMonitor()) {
@@ -395,7 +400,7 @@ public final class KeycloakServer {
         Path importDir = config.home().resolve("data").resolve("import");
         Files.createDirectories(importDir);
         Path target = importDir.resolve(config.realmFile().getFileName());
-        if (!Files.exists(target) || !java.util.Arrays.equals(Files.readAllBytes(target), content)) {
+        if (!Files.exists(target) || !Arrays.equals(Files.readAllBytes(target), content)) {
             writeAtomically(target, content);
         }
     }
@@ -435,7 +440,7 @@ public final class KeycloakServer {
         LOG.infof("Keycloak %s ready at %s", config.instance(), realmUrl());
     }
 
-    private CompletableFuture<KeycloakServer> runAsync(java.util.function.Supplier<KeycloakServer> task) {
+    private CompletableFuture<KeycloakServer> runAsync(Supplier<KeycloakServer> task) {
         CompletableFuture<KeycloakServer> future = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
@@ -530,7 +535,7 @@ public final class KeycloakServer {
         props.setProperty("extraArgs", String.join("\u0001", config.extraArgs()));
         props.setProperty("javaOpts", config.javaOpts());
         props.setProperty("url", url());
-        java.io.StringWriter out = new java.io.StringWriter();
+        StringWriter out = new StringWriter();
         props.store(out, "Keycloak started by io.kopij KeycloakServer");
         writeAtomically(pidFile, out.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -698,6 +703,7 @@ public final class KeycloakServer {
         }
     }
 
+    @SuppressWarnings("try")
     private static int requireFree(int port, String what) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return port;
@@ -777,7 +783,7 @@ public final class KeycloakServer {
     private static KeycloakServer join(CompletableFuture<KeycloakServer> future) {
         try {
             return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
