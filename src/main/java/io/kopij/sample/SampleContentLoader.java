@@ -1,0 +1,96 @@
+package io.kopij.sample;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kopij.article.ArticleInput;
+import io.kopij.article.ArticleQuery;
+import io.kopij.article.ArticleService;
+import io.kopij.article.ArticleView;
+import io.kopij.author.AuthorInput;
+import io.kopij.author.AuthorService;
+import io.kopij.shared.paging.PageRequest;
+import io.kopij.shared.security.Roles;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Dev mode only: fills an empty database with sample articles, authors and tags, through the same services the
+ * API uses (so slugs, rendering and relations are real). Tests never rely on it: it is not in the test build.
+ */
+@ApplicationScoped
+@IfBuildProfile("dev")
+public class SampleContentLoader {
+
+    private static final Logger LOG = Logger.getLogger(SampleContentLoader.class);
+
+    private final ArticleService articles;
+    private final AuthorService authors;
+    private final CurrentIdentityAssociation identity;
+    private final ObjectMapper json;
+
+    SampleContentLoader(ArticleService articles, AuthorService authors, CurrentIdentityAssociation identity,
+            ObjectMapper json) {
+        this.articles = articles;
+        this.authors = authors;
+        this.identity = identity;
+        this.json = json;
+    }
+
+    void onStart(@Observes StartupEvent event) throws IOException {
+        load();
+    }
+
+    @ActivateRequestContext
+    void load() throws IOException {
+        // The loader acts as an admin: every write goes through the services' permission checks.
+        identity.setIdentity(QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal("kopij-sample-content"))
+                .addRoles(java.util.Set.of(Roles.ADMIN, Roles.EDITOR))
+                .build());
+        var existing = articles.list(new ArticleQuery(List.of(), List.of(), java.util.Optional.empty(),
+                java.util.EnumSet.allOf(io.kopij.article.ArticleStatus.class), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), io.kopij.article.ArticleSort.UPDATED_NEWEST),
+                PageRequest.parse("1", null, null));
+        if (existing.page().total() > 0) {
+            return;
+        }
+        JsonNode content;
+        try (InputStream in = getClass().getResourceAsStream("/sample/content.json")) {
+            content = json.readTree(in);
+        }
+        for (JsonNode author : content.get("authors")) {
+            authors.create(json.treeToValue(author, AuthorInput.class));
+        }
+        Map<String, UUID> ids = new HashMap<>();
+        Map<String, List<String>> related = new HashMap<>();
+        for (JsonNode article : content.get("articles")) {
+            String key = article.get("key").asText();
+            List<String> links = new ArrayList<>();
+            article.get("related").forEach(r -> links.add(r.asText()));
+            related.put(key, links);
+            var input = (com.fasterxml.jackson.databind.node.ObjectNode) article.deepCopy();
+            input.remove("key");
+            input.remove("related");
+            ArticleView created = articles.create(json.treeToValue(input, ArticleInput.class));
+            articles.publish(created.id(), null);
+            ids.put(key, created.id());
+        }
+        related.forEach((key, links) -> articles.setRelated(ids.get(key), null,
+                links.stream().map(ids::get).toList()));
+        LOG.infof("Loaded %d sample articles for dev mode", ids.size());
+    }
+}
