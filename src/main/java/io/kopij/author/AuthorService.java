@@ -133,6 +133,14 @@ public class AuthorService {
         authors.delete(author);
     }
 
+    @Transactional
+    @io.quarkus.security.Authenticated
+    public MeView me() {
+        String subject = caller.subject().orElseThrow();
+        return new MeView(subject, caller.username().orElse(subject), caller.roles(),
+                authors.findBySubject(subject).map(a -> mapper.toView(a, true)).orElse(null));
+    }
+
     /** The caller's own author profile, created from the token's claims on their first write. */
     @Transactional
     public Author profileOfCaller() {

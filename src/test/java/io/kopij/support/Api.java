@@ -3,7 +3,6 @@ package io.kopij.support;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +64,8 @@ public final class Api {
         return id;
     }
 
-    public static Response get(RequestSpecification caller, String path) {
-        return caller.get(path);
+    /** A caller with a real access token that the test Keycloak issued for a realm user (alice, bob, ...). */
+    public static RequestSpecification withToken(String user) {
+        return given().accept(ContentType.JSON).auth().oauth2(Tokens.of(user));
     }
 }

@@ -10,6 +10,8 @@ public interface KopijConfig {
 
     EmbeddedPostgres embeddedPostgres();
 
+    Keycloak keycloak();
+
     /** Largest request body in bytes; larger ones get a 413 problem. */
     @WithDefault("1048576")
     long maxRequestBody();
@@ -35,5 +37,25 @@ public interface KopijConfig {
 
         /** TCP port on 127.0.0.1; 0 picks a free one. */
         Optional<Integer> port();
+    }
+
+    /** The local Keycloak that dev mode starts (tests start their own on free ports). */
+    interface Keycloak {
+
+        /** Unpacked keycloak-quarkus-dist; the build passes it as a system property. */
+        @WithDefault(".kopij/keycloak-26.5.6")
+        String home();
+
+        /** The realm imported on first start (and again whenever the file changes). */
+        @WithDefault("docker/keycloak/realm-cms.json")
+        String realmFile();
+
+        /** HTTP port of the dev Keycloak. */
+        @WithDefault("8180")
+        int devPort();
+
+        /** Management (health) port of the dev Keycloak. */
+        @WithDefault("9180")
+        int devManagementPort();
     }
 }

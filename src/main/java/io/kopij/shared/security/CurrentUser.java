@@ -62,6 +62,10 @@ public class CurrentUser {
         return claim("name").or(() -> claim("preferred_username")).or(() -> subject());
     }
 
+    public Optional<String> username() {
+        return claim("preferred_username").or(() -> Optional.ofNullable(identity.getPrincipal().getName()));
+    }
+
     public Optional<String> email() {
         return claim("email");
     }

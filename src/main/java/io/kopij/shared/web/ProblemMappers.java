@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.kopij.shared.error.FieldError;
 import io.kopij.shared.error.KopijException;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -73,7 +74,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OIDCException) {
+                return identityProviderUnavailable(path(uri));
+            }
+        }
         return unauthorized(path(uri));
+    }
+
+    /** Keycloak unreachable (or still starting in dev mode): only requests that carry a token are affected. */
+    @ServerExceptionMapper
+    public Response oidcUnavailable(OIDCException e, UriInfo uri) {
+        return identityProviderUnavailable(path(uri));
+    }
+
+    private static Response identityProviderUnavailable(String instance) {
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "10")
+                .entity(Problem.of(503, "auth.unavailable", "Sign-in temporarily unavailable",
+                        "The identity provider cannot be reached to check your token; retry shortly. "
+                                + "Reading published content works without a token.", instance, List.of()))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -125,6 +145,9 @@ public class ProblemMappers {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof KopijException kopij) {
                 return kopij(kopij, uri);
+            }
+            if (cause instanceof OIDCException) {
+                return identityProviderUnavailable(path(uri));
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return problem(Problem.of(412, "resource.version-conflict", "Version conflict",

@@ -1,0 +1,26 @@
+package io.kopij.author;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Me")
+public class MeResource {
+
+    private final AuthorService service;
+
+    MeResource(AuthorService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "The caller's roles and author profile")
+    public MeView me() {
+        return service.me();
+    }
+}

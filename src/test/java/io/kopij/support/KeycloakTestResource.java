@@ -1,0 +1,43 @@
+package io.kopij.support;
+
+import io.kopij.shared.security.keycloak.KeycloakServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A real Keycloak for the whole test run: started once per JVM on free ports with the realm from
+ * docker/keycloak/realm-cms.json, shared by every test class (also across Quarkus restarts), stopped when the JVM
+ * exits. Set {@code KOPIJ_TEST_KEYCLOAK_URL} (e.g. http://localhost:8180) to use a running Keycloak instead.
+ */
+public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String BASE_URL_PROPERTY = "kopij.test.keycloak-url";
+
+    @Override
+    public Map<String, String> start() {
+        String configured = System.getenv("KOPIJ_TEST_KEYCLOAK_URL");
+        String baseUrl;
+        if (configured != null && !configured.isBlank()) {
+            baseUrl = configured.replaceAll("/+$", "");
+        } else {
+            KeycloakServer server = KeycloakServer.shared(KeycloakServer.config(
+                            Path.of(System.getProperty("kopij.keycloak.home", ".kopij/keycloak-26.5.6")),
+                            Path.of(System.getProperty("kopij.keycloak.realm-file", "docker/keycloak/realm-cms.json")))
+                    .instance("test")
+                    .httpPort(0)
+                    .managementPort(0)
+                    .startTimeout(Duration.ofMinutes(8))
+                    .build());
+            baseUrl = server.url();
+        }
+        System.setProperty(BASE_URL_PROPERTY, baseUrl);
+        return Map.of("quarkus.oidc.auth-server-url", baseUrl + "/realms/cms");
+    }
+
+    @Override
+    public void stop() {
+        // Shared for the JVM: a shutdown hook stops it after the last test class.
+    }
+}
