@@ -2,6 +2,7 @@ package io.kopij.article;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@org.eclipse.microprofile.graphql.Type("ArticleBody")
 @Schema(name = "ArticleBody", description = "The body as Markdown source, sanitized HTML and plain text")
 public record ArticleBody(String markdown, String html, String text) {
 }

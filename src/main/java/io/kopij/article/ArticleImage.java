@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Image")
+@org.eclipse.microprofile.graphql.Type("Image")
+@org.eclipse.microprofile.graphql.Input("ImageInput")
 public record ArticleImage(
         @Schema(example = "https://cdn.example.nl/img/llama-4.jpg", required = true) @NotBlank @Size(max = 2048)
         @Pattern(regexp = "^https?://[^\\s]+$", message = "must be an http or https URL") String url,

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * or timestamps: the service owns those.
  */
 @Schema(name = "ArticleInput")
+@org.eclipse.microprofile.graphql.Input("ArticleInput")
 public record ArticleInput(
         @Schema(example = "Waarom maakt Meta zijn taalmodel Llama opensource?", required = true)
         @NotBlank @Size(max = 200) String title,
@@ -31,9 +32,9 @@ public record ArticleInput(
         @Valid ArticleImage image,
         @Valid ArticleSeo seo,
         @Schema(description = "Ordered author ids or slugs; default: the caller's own author profile")
-        @Size(max = 10) List<@NotBlank @Size(max = 96) String> authors,
+        @io.smallrye.graphql.api.Nullable @Size(max = 10) List<@NotBlank @Size(max = 96) String> authors,
         @Schema(description = "Ordered tag slugs or names; the first is the primary tag. Editors' unknown tags are created.")
-        @Size(max = 20) List<@NotBlank @Size(max = 100) String> tags,
+        @io.smallrye.graphql.api.Nullable @Size(max = 20) List<@NotBlank @Size(max = 100) String> tags,
         @Schema(description = "Ordered ids of \"lees ook\" articles")
-        @Size(max = 20) List<@NotNull UUID> related) {
+        @io.smallrye.graphql.api.Nullable @Size(max = 20) List<@NotNull UUID> related) {
 }

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Seo")
+@org.eclipse.microprofile.graphql.Type("Seo")
+@org.eclipse.microprofile.graphql.Input("SeoInput")
 public record ArticleSeo(
         @Schema(example = "Meta brengt Llama 4 uit als open model") @Size(max = 200) String title,
         @Schema(example = "Wat het nieuwe open taalmodel van Meta kan en wat niet.") @Size(max = 500) String description,

@@ -10,6 +10,7 @@ import io.kopij.shared.error.FieldError;
 import io.kopij.shared.error.ForbiddenException;
 import io.kopij.shared.error.KopijException;
 import io.kopij.shared.error.UnprocessableException;
+import io.kopij.shared.paging.CursorPage;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.persistence.AuditedEntity;
@@ -30,8 +31,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -72,6 +75,30 @@ public class ArticleService {
 
     @Transactional
     public Page<ArticleSummary> list(ArticleQuery query, PageRequest page) {
+        return search(query, page).map(mapper::toSummary).toPage(page.limit());
+    }
+
+    /**
+     * Full articles for GraphQL connections, without their "lees ook" links: those are loaded for the whole page at
+     * once by {@link #relatedOf} when a query asks for them.
+     */
+    @Transactional
+    public CursorPage<ArticleView> connection(ArticleQuery query, PageRequest page) {
+        return search(query, page).map(article -> mapper.toView(article, related -> false));
+    }
+
+    /** The visible "lees ook" links of several articles, in one statement. */
+    @Transactional
+    public Map<UUID, List<RelatedArticleView>> relatedOf(List<UUID> articleIds, int first) {
+        Map<UUID, List<RelatedArticleView>> result = new HashMap<>();
+        for (Map.Entry<UUID, List<Article>> links : articles.relatedOf(articleIds).entrySet()) {
+            result.put(links.getKey(), links.getValue().stream().filter(this::canSeeAsRelated).limit(first)
+                    .map(mapper::toRelated).toList());
+        }
+        return result;
+    }
+
+    private CursorPage<Article> search(ArticleQuery query, PageRequest page) {
         boolean wantsUnpublished = !query.statuses().equals(Set.of(ArticleStatus.PUBLISHED));
         Optional<UUID> ownArticlesOf = Optional.empty();
         if (wantsUnpublished) {
@@ -88,11 +115,10 @@ public class ArticleService {
             }
         }
         ArticleRepository.Slice slice = articles.search(query, page, ownArticlesOf);
-        String next = slice.hasMore() && !slice.rows().isEmpty()
-                ? ArticleRepository.cursorAfter(slice.rows().get(slice.rows().size() - 1), query.sort()).encode()
-                : null;
-        return new Page<>(slice.rows().stream().map(mapper::toSummary).toList(),
-                new Page.PageInfo(page.limit(), next, slice.total()));
+        List<CursorPage.Edge<Article>> edges = slice.rows().stream()
+                .map(row -> new CursorPage.Edge<>(ArticleRepository.cursorAfter(row, query.sort()).encode(), row))
+                .toList();
+        return new CursorPage<>(edges, slice.hasMore(), slice.total());
     }
 
     @Transactional

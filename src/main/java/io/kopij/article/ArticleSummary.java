@@ -10,17 +10,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An article in a list: no body, relations as summaries. */
 @Schema(name = "ArticleSummary")
 public record ArticleSummary(
-        UUID id,
-        String slug,
-        String title,
+        @org.eclipse.microprofile.graphql.Id @org.eclipse.microprofile.graphql.NonNull UUID id,
+        @org.eclipse.microprofile.graphql.NonNull String slug,
+        @org.eclipse.microprofile.graphql.NonNull String title,
         String lead,
-        String language,
-        ArticleStatus status,
+        @org.eclipse.microprofile.graphql.NonNull String language,
+        @org.eclipse.microprofile.graphql.NonNull ArticleStatus status,
         Instant publishedAt,
-        Instant updatedAt,
+        @org.eclipse.microprofile.graphql.NonNull Instant updatedAt,
         boolean featured,
         ArticleImage image,
         int readingTimeMinutes,
-        List<AuthorSummary> authors,
-        List<TagSummary> tags) {
+        @org.eclipse.microprofile.graphql.NonNull List<AuthorSummary> authors,
+        @org.eclipse.microprofile.graphql.NonNull List<TagSummary> tags) {
 }

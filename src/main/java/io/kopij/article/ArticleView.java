@@ -9,26 +9,27 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An article in full. */
 @Schema(name = "Article")
+@org.eclipse.microprofile.graphql.Type("Article")
 public record ArticleView(
-        UUID id,
-        @Schema(example = "waarom-maakt-meta-zijn-taalmodel-llama-opensource") String slug,
-        @Schema(example = "Waarom maakt Meta zijn taalmodel Llama opensource?") String title,
+        @org.eclipse.microprofile.graphql.Id @org.eclipse.microprofile.graphql.NonNull UUID id,
+        @Schema(example = "waarom-maakt-meta-zijn-taalmodel-llama-opensource") @org.eclipse.microprofile.graphql.NonNull String slug,
+        @Schema(example = "Waarom maakt Meta zijn taalmodel Llama opensource?") @org.eclipse.microprofile.graphql.NonNull String title,
         String lead,
-        ArticleBody body,
-        @Schema(example = "nl") String language,
-        ArticleStatus status,
+        @org.eclipse.microprofile.graphql.NonNull ArticleBody body,
+        @Schema(example = "nl") @org.eclipse.microprofile.graphql.NonNull String language,
+        @org.eclipse.microprofile.graphql.NonNull ArticleStatus status,
         @Schema(description = "First publication; kept when republished") Instant publishedAt,
         Instant scheduledAt,
-        Instant createdAt,
-        Instant updatedAt,
+        @org.eclipse.microprofile.graphql.NonNull Instant createdAt,
+        @org.eclipse.microprofile.graphql.NonNull Instant updatedAt,
         @Schema(description = "Optimistic-lock version; also the ETag") long version,
         int wordCount,
         int readingTimeMinutes,
         boolean featured,
         ArticleImage image,
         ArticleSeo seo,
-        List<AuthorSummary> authors,
-        List<TagSummary> tags,
+        @org.eclipse.microprofile.graphql.NonNull List<AuthorSummary> authors,
+        @org.eclipse.microprofile.graphql.NonNull List<TagSummary> tags,
         @Schema(description = "The first tag") TagSummary primaryTag,
-        List<RelatedArticleView> related) {
+        @org.eclipse.microprofile.graphql.Ignore List<RelatedArticleView> related) {
 }

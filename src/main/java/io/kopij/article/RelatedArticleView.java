@@ -2,10 +2,18 @@ package io.kopij.article;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A "lees ook" link as served with an article. */
 @Schema(name = "RelatedArticle")
-public record RelatedArticleView(UUID id, String slug, String title, String lead, ArticleStatus status,
-        Instant publishedAt, ArticleImage image) {
+@org.eclipse.microprofile.graphql.Type("RelatedArticle")
+public record RelatedArticleView(
+        @org.eclipse.microprofile.graphql.Id @NonNull UUID id,
+        @NonNull String slug,
+        @NonNull String title,
+        String lead,
+        @NonNull ArticleStatus status,
+        Instant publishedAt,
+        ArticleImage image) {
 }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Create or replace an author. The slug is generated from the name when not given. */
 @Schema(name = "AuthorInput")
+@org.eclipse.microprofile.graphql.Input("AuthorInput")
 public record AuthorInput(
         @Schema(example = "sanne-de-vries") @Size(max = 96)
         @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "must be lower-case letters and digits separated by single dashes")

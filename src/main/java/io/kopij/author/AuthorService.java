@@ -7,6 +7,7 @@ import io.kopij.shared.error.FieldError;
 import io.kopij.shared.error.ForbiddenException;
 import io.kopij.shared.error.UnprocessableException;
 import io.kopij.shared.paging.Cursor;
+import io.kopij.shared.paging.CursorPage;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.security.CurrentUser;
@@ -49,6 +50,12 @@ public class AuthorService {
 
     @Transactional
     public Page<AuthorView> list(PageRequest request) {
+        return connection(request).toPage(request.limit());
+    }
+
+    /** Authors by name; each with the cursor that continues after it. */
+    @Transactional
+    public CursorPage<AuthorView> connection(PageRequest request) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (request.cursor().isPresent()) {
@@ -60,18 +67,18 @@ public class AuthorService {
         var query = authors.getEntityManager()
                 .createQuery("select a from Author a where " + where + " order by a.name, a.id", Author.class)
                 .setMaxResults(request.limit() + 1)
-                .setFirstResult(request.offset());
+                .setFirstResult(request.cursor().isPresent() ? 0 : request.offset());
         params.forEach(query::setParameter);
         List<Author> rows = new ArrayList<>(query.getResultList());
-        String next = null;
-        if (rows.size() > request.limit()) {
+        boolean hasNext = rows.size() > request.limit();
+        if (hasNext) {
             rows = rows.subList(0, request.limit());
-            Author last = rows.get(rows.size() - 1);
-            next = new Cursor(SORT, last.name(), last.id()).encode();
         }
         boolean showEmail = caller.isEditorial();
-        return new Page<>(rows.stream().map(a -> mapper.toView(a, showEmail)).toList(),
-                new Page.PageInfo(request.limit(), next, authors.count()));
+        List<CursorPage.Edge<AuthorView>> edges = rows.stream()
+                .map(a -> new CursorPage.Edge<>(new Cursor(SORT, a.name(), a.id()).encode(), mapper.toView(a, showEmail)))
+                .toList();
+        return new CursorPage<>(edges, hasNext, authors.count());
     }
 
     @Transactional

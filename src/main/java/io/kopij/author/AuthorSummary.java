@@ -5,10 +5,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An author as listed on an article. */
 @Schema(name = "AuthorSummary")
+@org.eclipse.microprofile.graphql.Type("AuthorSummary")
 public record AuthorSummary(
-        UUID id,
-        @Schema(example = "sanne-de-vries") String slug,
-        @Schema(example = "Sanne de Vries") String name) {
+        @org.eclipse.microprofile.graphql.Id @org.eclipse.microprofile.graphql.NonNull UUID id,
+        @Schema(example = "sanne-de-vries") @org.eclipse.microprofile.graphql.NonNull String slug,
+        @Schema(example = "Sanne de Vries") @org.eclipse.microprofile.graphql.NonNull String name) {
 
     public static AuthorSummary of(Author author) {
         return new AuthorSummary(author.id(), author.slug(), author.name());

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "TagInput")
+@org.eclipse.microprofile.graphql.Input("TagInput")
 public record TagInput(
         @Schema(example = "opensource") @Size(max = 96)
         @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "must be lower-case letters and digits separated by single dashes")

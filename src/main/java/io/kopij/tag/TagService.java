@@ -7,6 +7,7 @@ import io.kopij.shared.error.ConflictException;
 import io.kopij.shared.error.FieldError;
 import io.kopij.shared.error.UnprocessableException;
 import io.kopij.shared.paging.Cursor;
+import io.kopij.shared.paging.CursorPage;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.security.Roles;
@@ -44,6 +45,12 @@ public class TagService {
 
     @Transactional
     public Page<TagView> list(PageRequest request) {
+        return connection(request).toPage(request.limit());
+    }
+
+    /** Tags by name, with published-article counts for the whole page in one statement. */
+    @Transactional
+    public CursorPage<TagView> connection(PageRequest request) {
         var query = tags.getEntityManager().createQuery("select t from Tag t"
                 + (request.cursor().isPresent() ? " where (t.name > :name or (t.name = :name and t.id > :id))" : "")
                 + " order by t.name, t.id", Tag.class);
@@ -51,17 +58,18 @@ public class TagService {
             Cursor cursor = Cursor.decode(request.cursor().get(), SORT);
             query.setParameter("name", cursor.value() == null ? "" : cursor.value()).setParameter("id", cursor.id());
         }
-        List<Tag> rows = new ArrayList<>(query.setFirstResult(request.offset()).setMaxResults(request.limit() + 1)
-                .getResultList());
-        String next = null;
-        if (rows.size() > request.limit()) {
+        List<Tag> rows = new ArrayList<>(query.setFirstResult(request.cursor().isPresent() ? 0 : request.offset())
+                .setMaxResults(request.limit() + 1).getResultList());
+        boolean hasNext = rows.size() > request.limit();
+        if (hasNext) {
             rows = rows.subList(0, request.limit());
-            Tag last = rows.get(rows.size() - 1);
-            next = new Cursor(SORT, last.name(), last.id()).encode();
         }
         Map<UUID, Long> counts = tags.publishedArticleCounts(rows.stream().map(Tag::id).toList());
-        return new Page<>(rows.stream().map(t -> toView(t, counts.getOrDefault(t.id(), 0L))).toList(),
-                new Page.PageInfo(request.limit(), next, tags.count()));
+        List<CursorPage.Edge<TagView>> edges = rows.stream()
+                .map(t -> new CursorPage.Edge<>(new Cursor(SORT, t.name(), t.id()).encode(),
+                        toView(t, counts.getOrDefault(t.id(), 0L))))
+                .toList();
+        return new CursorPage<>(edges, hasNext, tags.count());
     }
 
     @Transactional

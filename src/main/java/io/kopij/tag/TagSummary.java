@@ -1,10 +1,15 @@
 package io.kopij.tag;
 
 import java.util.UUID;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "TagSummary")
-public record TagSummary(UUID id, @Schema(example = "opensource") String slug, @Schema(example = "Open source") String name) {
+@org.eclipse.microprofile.graphql.Type("TagSummary")
+public record TagSummary(
+        @org.eclipse.microprofile.graphql.Id @NonNull UUID id,
+        @Schema(example = "opensource") @NonNull String slug,
+        @Schema(example = "Open source") @NonNull String name) {
 
     public static TagSummary of(Tag tag) {
         return new TagSummary(tag.id(), tag.slug(), tag.name());

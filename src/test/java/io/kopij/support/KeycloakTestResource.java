@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final String BASE_URL_PROPERTY = "kopij.test.keycloak-url";
+    public static final String BASE_URL_PROPERTY = "io.kopij.test.keycloak-url";
 
     @Override
     public Map<String, String> start() {

@@ -12,6 +12,8 @@ public interface KopijConfig {
 
     Keycloak keycloak();
 
+    GraphQL graphql();
+
     /** Largest request body in bytes; larger ones get a 413 problem. */
     @WithDefault("1048576")
     long maxRequestBody();
@@ -57,5 +59,29 @@ public interface KopijConfig {
         /** Management (health) port of the dev Keycloak. */
         @WithDefault("9180")
         int devManagementPort();
+    }
+
+    /** Abuse limits of /graphql. A query over any of them is refused before it runs. */
+    interface GraphQL {
+
+        /** Longest query text, in characters. */
+        @WithDefault("10000")
+        int maxQueryLength();
+
+        /** Deepest nesting of selections. */
+        @WithDefault("10")
+        int maxDepth();
+
+        /** Highest cost: every field costs 1, and a paged field multiplies its selections by its page size. */
+        @WithDefault("5000")
+        int maxCost();
+
+        /** Most aliases in one query (aliases let one request repeat expensive fields). */
+        @WithDefault("20")
+        int maxAliases();
+
+        /** Most root fields in one query. */
+        @WithDefault("10")
+        int maxRootFields();
     }
 }

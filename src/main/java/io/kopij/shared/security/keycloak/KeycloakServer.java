@@ -63,14 +63,14 @@ import org.jboss.logging.Logger;
  * <h2>Reuse</h2>
  * {@link #shared(Config)} / {@link #sharedAsync(Config)} hand out one running server per instance and JVM, also
  * across Quarkus restarts and dev-mode live reloads (new class loaders, so static fields are lost): the pid file
- * records the owning JVM, and the system property {@code kopij.keycloak.running-url.<instance>} holds the base URL
+ * records the owning JVM, and the system property {@code io.kopij.keycloak.running-url.<instance>} holds the base URL
  * while this JVM runs it. A shared server is stopped by a JVM shutdown hook; do not stop it on application
  * shutdown. A server left running by a JVM that died (kill -9) is stopped before a new one starts.
  */
 public final class KeycloakServer {
 
     /** Prefix of the system property that holds the base URL of an instance this JVM runs. */
-    public static final String RUNNING_URL_PROPERTY = "kopij.keycloak.running-url.";
+    public static final String RUNNING_URL_PROPERTY = "io.kopij.keycloak.running-url.";
 
     /**
      * JVM options that roughly halve start-up time on small machines; Keycloak's own JAVA_OPTS stay in place.

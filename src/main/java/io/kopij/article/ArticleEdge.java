@@ -1,0 +1,8 @@
+package io.kopij.article;
+
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("ArticleEdge")
+public record ArticleEdge(@NonNull String cursor, @NonNull ArticleView node) {
+}

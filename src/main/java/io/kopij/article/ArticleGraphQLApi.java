@@ -1,0 +1,113 @@
+package io.kopij.article;
+
+import io.kopij.shared.error.InvalidInputException;
+import io.kopij.shared.graphql.GraphQLIds;
+import io.kopij.shared.graphql.TranslateErrors;
+import io.kopij.shared.paging.PageRequest;
+import io.kopij.shared.web.ETags;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+/** The GraphQL adapter for articles: it translates arguments and calls the same service as REST. */
+@GraphQLApi
+@TranslateErrors
+public class ArticleGraphQLApi {
+
+    private final ArticleService service;
+
+    ArticleGraphQLApi(ArticleService service) {
+        this.service = service;
+    }
+
+    @Query
+    @Description("One article by id or by slug (an old slug finds the article under its current slug)")
+    public ArticleView article(@Id String id, String slug) {
+        if ((id == null) == (slug == null)) {
+            throw InvalidInputException.field("id", "give exactly one of id and slug");
+        }
+        if (id != null) {
+            return service.get(GraphQLIds.parse(id));
+        }
+        ArticleService.SlugLookup found = service.getBySlug(slug);
+        return found.article().orElseGet(() -> service.getBySlug(found.movedTo().orElseThrow()).article().orElseThrow());
+    }
+
+    @Query
+    @Description("Articles as a Relay connection; the same filters, sorts and cursors as GET /api/v1/articles")
+    public @NonNull ArticleConnection articles(ArticleFilter filter, @DefaultValue("PUBLISHED_NEWEST") ArticleSort sort,
+            @DefaultValue("20") int first, String after) {
+        ArticleQuery query = ArticleFilter.toQuery(filter, sort);
+        return ArticleConnection.of(service.connection(query, page(first, after)));
+    }
+
+    @Description("The \"lees ook\" links in the editor's order; readers see only published ones")
+    public List<@NonNull List<@NonNull RelatedArticleView>> related(@Source List<ArticleView> articles,
+            @DefaultValue("10") int first) {
+        if (first < 0 || first > 20) {
+            throw InvalidInputException.field("first", "must be between 0 and 20");
+        }
+        Map<UUID, List<RelatedArticleView>> related = service.relatedOf(articles.stream().map(ArticleView::id).toList(),
+                first);
+        return articles.stream().map(a -> related.getOrDefault(a.id(), List.of())).toList();
+    }
+
+    @Mutation
+    @Description("Create a draft; the caller becomes its author unless authors are given")
+    public ArticleView createArticle(@NonNull ArticleInput input) {
+        return service.create(input);
+    }
+
+    @Mutation
+    @Description("Replace the editable fields (like PUT); expectedVersion is the version you read")
+    public ArticleView updateArticle(@NonNull @Id String id, @NonNull Long expectedVersion, @NonNull ArticleInput input) {
+        return service.replace(GraphQLIds.parse(id), ETags.of(expectedVersion), input);
+    }
+
+    @Mutation
+    public ArticleView publishArticle(@NonNull @Id String id, Long expectedVersion) {
+        return service.publish(GraphQLIds.parse(id), ifMatch(expectedVersion));
+    }
+
+    @Mutation
+    public ArticleView unpublishArticle(@NonNull @Id String id, Long expectedVersion) {
+        return service.unpublish(GraphQLIds.parse(id), ifMatch(expectedVersion));
+    }
+
+    @Mutation
+    public ArticleView archiveArticle(@NonNull @Id String id, Long expectedVersion) {
+        return service.archive(GraphQLIds.parse(id), ifMatch(expectedVersion));
+    }
+
+    @Mutation
+    @Description("Delete an article; answers the id of the deleted article")
+    public @Id String deleteArticle(@NonNull @Id String id, Long expectedVersion) {
+        service.delete(GraphQLIds.parse(id), ifMatch(expectedVersion));
+        return id;
+    }
+
+    @Mutation
+    @org.eclipse.microprofile.graphql.Name("setRelatedArticles")
+    @Description("Set the ordered \"lees ook\" links")
+    public ArticleView setRelatedArticles(@NonNull @Id String id, @NonNull List<@NonNull String> related,
+            Long expectedVersion) {
+        return service.setRelated(GraphQLIds.parse(id), ifMatch(expectedVersion),
+                related.stream().map(GraphQLIds::parse).toList());
+    }
+
+    static PageRequest page(int first, String after) {
+        return PageRequest.parse(String.valueOf(first), after, null);
+    }
+
+    private static String ifMatch(Long expectedVersion) {
+        return expectedVersion == null ? null : ETags.of(expectedVersion);
+    }
+}
