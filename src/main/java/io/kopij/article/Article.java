@@ -148,6 +148,15 @@ public class Article extends AuditedEntity {
         }
     }
 
+    /** Schedules publication; the scheduler publishes it at {@code at}. */
+    void schedule(Instant at) {
+        if (status != ArticleStatus.DRAFT && status != ArticleStatus.SCHEDULED) {
+            throw invalidTransition("schedule");
+        }
+        status = ArticleStatus.SCHEDULED;
+        scheduledAt = at;
+    }
+
     void unpublish() {
         if (status == ArticleStatus.DRAFT) {
             throw invalidTransition("unpublish");

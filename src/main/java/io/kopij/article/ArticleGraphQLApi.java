@@ -1,5 +1,8 @@
 package io.kopij.article;
 
+import io.kopij.article.revision.RevisionDiff;
+import io.kopij.article.revision.RevisionSummary;
+import io.kopij.article.revision.RevisionView;
 import io.kopij.shared.error.InvalidInputException;
 import io.kopij.shared.graphql.GraphQLIds;
 import io.kopij.shared.graphql.TranslateErrors;
@@ -30,9 +33,16 @@ public class ArticleGraphQLApi {
 
     @Query
     @Description("One article by id or by slug (an old slug finds the article under its current slug)")
-    public ArticleView article(@Id String id, String slug) {
+    public ArticleView article(@Id String id, String slug,
+            @Description("A preview token for this article: reads it whatever its status") String previewToken) {
         if ((id == null) == (slug == null)) {
             throw InvalidInputException.field("id", "give exactly one of id and slug");
+        }
+        if (previewToken != null) {
+            if (id == null) {
+                throw InvalidInputException.field("id", "previews are by id");
+            }
+            return service.preview(GraphQLIds.parse(id), previewToken);
         }
         if (id != null) {
             return service.get(GraphQLIds.parse(id));
@@ -73,8 +83,39 @@ public class ArticleGraphQLApi {
     }
 
     @Mutation
-    public ArticleView publishArticle(@NonNull @Id String id, Long expectedVersion) {
-        return service.publish(GraphQLIds.parse(id), ifMatch(expectedVersion));
+    @Description("Publish now, or schedule with a future `at`")
+    public ArticleView publishArticle(@NonNull @Id String id, java.time.Instant at, Long expectedVersion) {
+        return service.publish(GraphQLIds.parse(id), ifMatch(expectedVersion), at);
+    }
+
+    @Query
+    @Description("The revisions of an article, newest first (editors, and the article's authors)")
+    public @NonNull List<@NonNull RevisionSummary> revisions(@NonNull @Id String articleId,
+            @DefaultValue("20") int first) {
+        return service.revisions(GraphQLIds.parse(articleId), PageRequest.parse(String.valueOf(first), null, null)).data();
+    }
+
+    @Query
+    public RevisionView revision(@NonNull @Id String articleId, int number) {
+        return service.revision(GraphQLIds.parse(articleId), number);
+    }
+
+    @Query
+    @Description("Field-level differences from revision `from` to revision `to`")
+    public RevisionDiff revisionDiff(@NonNull @Id String articleId, int from, int to) {
+        return service.diff(GraphQLIds.parse(articleId), from, to);
+    }
+
+    @Mutation
+    @Description("Make the editable fields what they were at a revision (itself a new revision)")
+    public ArticleView restoreRevision(@NonNull @Id String articleId, int number, Long expectedVersion) {
+        return service.restore(GraphQLIds.parse(articleId), number, ifMatch(expectedVersion));
+    }
+
+    @Mutation
+    @Description("A short-lived token to preview a draft without signing in")
+    public PreviewToken createPreviewToken(@NonNull @Id String articleId) {
+        return service.previewToken(GraphQLIds.parse(articleId));
     }
 
     @Mutation

@@ -30,10 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Articles")
 public class ArticleResource {
 
-    private final ArticleService service;
+    static final String PREVIEW_HEADER = "Preview-Token";
 
-    ArticleResource(ArticleService service) {
+    private final ArticleService service;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+    ArticleResource(ArticleService service, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.service = service;
+        this.json = json;
     }
 
     @GET
@@ -47,9 +51,23 @@ public class ArticleResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an article by id")
-    public Response get(@PathParam("id") UUID id) {
+    @Operation(summary = "Get an article by id",
+            description = "With a Preview-Token header (see POST /{id}/preview-token) a draft can be read without "
+                    + "signing in.")
+    public Response get(@PathParam("id") UUID id, @HeaderParam(PREVIEW_HEADER) String previewToken) {
+        if (previewToken != null) {
+            ArticleView draft = service.preview(id, previewToken);
+            return Response.ok(draft).tag(new EntityTag(String.valueOf(draft.version())))
+                    .header("Cache-Control", "private, no-store").build();
+        }
         return withETag(Response.ok(), service.get(id));
+    }
+
+    @POST
+    @Path("/{id}/preview-token")
+    @Operation(summary = "Mint a short-lived token to preview this article (editors, and the article's authors)")
+    public PreviewToken previewToken(@PathParam("id") UUID id) {
+        return service.previewToken(id);
     }
 
     @GET
@@ -115,9 +133,22 @@ public class ArticleResource {
 
     @POST
     @Path("/{id}/publish")
-    @Operation(summary = "Publish an article now (editor)")
-    public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return withETag(Response.ok(), service.publish(id, ifMatch));
+    @Operation(summary = "Publish an article now, or schedule it with a future `at` (editor)")
+    @Consumes(MediaType.WILDCARD)
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false, content =
+            @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PublishRequest.class)))
+    public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
+        // The body is optional, so a bare POST (no content type) must work too: parsed here rather than by JAX-RS.
+        PublishRequest request = null;
+        if (body != null && !body.isBlank()) {
+            try {
+                request = json.readValue(body, PublishRequest.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new io.kopij.shared.web.JsonInputException(e);
+            }
+        }
+        return withETag(Response.ok(), service.publish(id, ifMatch, request == null ? null : request.at()));
     }
 
     @POST

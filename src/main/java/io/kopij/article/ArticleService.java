@@ -3,6 +3,11 @@ package io.kopij.article;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kopij.article.revision.RevisionDiff;
+import io.kopij.article.revision.RevisionService;
+import io.kopij.article.revision.RevisionSnapshot;
+import io.kopij.article.revision.RevisionSummary;
+import io.kopij.article.revision.RevisionView;
 import io.kopij.author.Author;
 import io.kopij.author.AuthorService;
 import io.kopij.shared.error.ConflictException;
@@ -14,6 +19,7 @@ import io.kopij.shared.paging.CursorPage;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.persistence.AuditedEntity;
+import io.kopij.shared.security.Actor;
 import io.kopij.shared.security.CurrentUser;
 import io.kopij.shared.security.Roles;
 import io.kopij.shared.text.MarkdownRenderer;
@@ -58,9 +64,14 @@ public class ArticleService {
     private final CurrentUser caller;
     private final InputValidator validator;
     private final ObjectMapper json;
+    private final RevisionService revisions;
+    private final PreviewTokens previews;
 
     ArticleService(ArticleRepository articles, ArticleMapper mapper, AuthorService authors, TagService tags,
-            MarkdownRenderer renderer, CurrentUser caller, InputValidator validator, ObjectMapper json) {
+            MarkdownRenderer renderer, CurrentUser caller, InputValidator validator, ObjectMapper json,
+            RevisionService revisions, PreviewTokens previews) {
+        this.revisions = revisions;
+        this.previews = previews;
         this.articles = articles;
         this.mapper = mapper;
         this.authors = authors;
@@ -156,6 +167,7 @@ public class ArticleService {
         applyInput(article, input, true);
         articles.persist(article);
         articles.flush();
+        record(article, "create", null);
         return view(article);
     }
 
@@ -165,7 +177,7 @@ public class ArticleService {
         Article article = loadForEdit(id);
         ETags.requiredVersion(ifMatch, "article.version-conflict", article.version());
         applyInput(article, input, false);
-        return saved(article);
+        return saved(article, "update");
     }
 
     @Transactional
@@ -181,7 +193,7 @@ public class ArticleService {
             throw new JsonInputException(e);
         }
         applyInput(article, validator.validate(input), false);
-        return saved(article);
+        return saved(article, "update");
     }
 
     @Transactional
@@ -190,7 +202,7 @@ public class ArticleService {
         Article article = loadForEdit(id);
         ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
         article.replaceRelated(resolveRelated(article, ids, ""));
-        return saved(article);
+        return saved(article, "related");
     }
 
     @Transactional
@@ -209,13 +221,19 @@ public class ArticleService {
         articles.delete(article);
     }
 
+    /** Publishes now, or schedules when {@code at} is in the future (the scheduler publishes it then). */
     @Transactional
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    public ArticleView publish(UUID id, String ifMatch) {
+    public ArticleView publish(UUID id, String ifMatch, Instant at) {
         Article article = load(id);
         ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
-        article.publish(AuditedEntity.now());
-        return saved(article);
+        Instant now = AuditedEntity.now();
+        if (at != null && at.isAfter(now)) {
+            article.schedule(at.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            return saved(article, "schedule");
+        }
+        article.publish(now);
+        return saved(article, "publish");
     }
 
     @Transactional
@@ -224,7 +242,7 @@ public class ArticleService {
         Article article = load(id);
         ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
         article.unpublish();
-        return saved(article);
+        return saved(article, "unpublish");
     }
 
     @Transactional
@@ -233,7 +251,91 @@ public class ArticleService {
         Article article = load(id);
         ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
         article.archive();
-        return saved(article);
+        return saved(article, "archive");
+    }
+
+    /**
+     * Publishes a scheduled article whose time has come. Called by the scheduler inside a transaction that holds
+     * the article's row lock (FOR UPDATE SKIP LOCKED), which is what makes publication happen exactly once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void publishDue(UUID id, Instant now) {
+        Article article = load(id);
+        if (article.status() != ArticleStatus.SCHEDULED || article.scheduledAt == null || article.scheduledAt.isAfter(now)) {
+            return; // changed since it was selected: unpublished or rescheduled
+        }
+        // The embargo time is the publication time, even if the scheduler runs a few seconds later.
+        article.publish(article.scheduledAt);
+        article.touch();
+        articles.flush();
+        revisions.record(article.id(), article.version(), "publish", Actor.SCHEDULER, snapshot(article), null);
+    }
+
+    // ---- draft preview -----------------------------------------------------------------------------------------
+
+    /** A preview token for one article: for editors, and for the article's own authors. */
+    @Transactional
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
+    public PreviewToken previewToken(UUID id) {
+        Article article = loadVisible(id);
+        if (!caller.isEditor() && !isOwn(article)) {
+            throw new ForbiddenException("Authors may preview only their own articles");
+        }
+        return previews.mint(article.id());
+    }
+
+    /** Reads an article of any status with a valid preview token for it, without a signed-in user. */
+    @Transactional
+    public ArticleView preview(UUID id, String token) {
+        previews.verify(token, id);
+        return view(load(id));
+    }
+
+    // ---- revisions ---------------------------------------------------------------------------------------------
+
+    @Transactional
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
+    public Page<RevisionSummary> revisions(UUID id, PageRequest page) {
+        return revisions.list(loadForRevisions(id).id(), page);
+    }
+
+    @Transactional
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
+    public RevisionView revision(UUID id, int number) {
+        return revisions.get(loadForRevisions(id).id(), number);
+    }
+
+    @Transactional
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
+    public RevisionDiff diff(UUID id, int from, int to) {
+        return revisions.diff(loadForRevisions(id).id(), from, to);
+    }
+
+    /** Makes the editable fields what they were at revision {@code number}; itself a new revision. */
+    @Transactional
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
+    public ArticleView restore(UUID id, int number, String ifMatch) {
+        Article article = loadForEdit(id);
+        ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
+        RevisionSnapshot old = revisions.get(id, number).snapshot();
+        // Links to articles deleted since then are dropped; everything else must still resolve.
+        List<UUID> related = old.related() == null ? List.of()
+                : old.related().stream().filter(r -> articles.findByIdOptional(r).isPresent()).toList();
+        ArticleInput input = new ArticleInput(old.title(), old.lead(), old.body(), old.language(), old.slug(),
+                old.featured(), old.image(), old.seo(),
+                old.authors() == null ? null : old.authors().stream().map(a -> a.id().toString()).toList(),
+                old.tags() == null ? null : old.tags().stream().map(io.kopij.tag.TagSummary::name).toList(),
+                related);
+        applyInput(article, validator.validate(input), false);
+        return saved(article, "restore", number);
+    }
+
+    private Article loadForRevisions(UUID id) {
+        Article article = loadVisible(id);
+        if (!caller.isEditor() && !isOwn(article)) {
+            throw new ForbiddenException("Authors may read the revisions of their own articles only");
+        }
+        return article;
     }
 
     // ---- rules -------------------------------------------------------------------------------------------------
@@ -336,10 +438,42 @@ public class ArticleService {
         article.slug = requested;
     }
 
-    private ArticleView saved(Article article) {
+    private ArticleView saved(Article article, String action) {
+        return saved(article, action, null);
+    }
+
+    /**
+     * Flushes the change (the version check happens here: a concurrent writer that got there first makes this a
+     * 412) and stores the revision in the same transaction.
+     */
+    private ArticleView saved(Article article, String action, Integer restoredFrom) {
         article.touch();
-        articles.flush();
+        long before = article.version();
+        try {
+            articles.flush();
+        } catch (jakarta.persistence.OptimisticLockException | org.hibernate.StaleStateException e) {
+            throw io.kopij.shared.error.PreconditionException.stale("article.version-conflict", before + 1);
+        }
+        record(article, action, restoredFrom);
         return view(article);
+    }
+
+    private void record(Article article, String action, Integer restoredFrom) {
+        revisions.record(article.id(), article.version(), action, actor(), snapshot(article), restoredFrom);
+    }
+
+    private Actor actor() {
+        return new Actor(caller.subject().orElse(null), caller.displayName().orElse(null));
+    }
+
+    private RevisionSnapshot snapshot(Article article) {
+        ArticleInput input = mapper.toInput(article);
+        return new RevisionSnapshot(input.title(), input.lead(), input.body(), input.language(), input.slug(),
+                Boolean.TRUE.equals(input.featured()), input.image(), input.seo(),
+                article.authors.stream().map(io.kopij.author.AuthorSummary::of).toList(),
+                article.tags.stream().map(io.kopij.tag.TagSummary::of).toList(),
+                article.related.stream().map(Article::id).toList(),
+                article.status, article.publishedAt, article.scheduledAt);
     }
 
     private ArticleView view(Article article) {

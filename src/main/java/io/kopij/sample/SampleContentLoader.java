@@ -86,7 +86,7 @@ public class SampleContentLoader {
             input.remove("key");
             input.remove("related");
             ArticleView created = articles.create(json.treeToValue(input, ArticleInput.class));
-            articles.publish(created.id(), null);
+            articles.publish(created.id(), null, null);
             ids.put(key, created.id());
         }
         related.forEach((key, links) -> articles.setRelated(ids.get(key), null,

@@ -14,6 +14,10 @@ public interface KopijConfig {
 
     GraphQL graphql();
 
+    Scheduler scheduler();
+
+    Preview preview();
+
     /** Largest request body in bytes; larger ones get a 413 problem. */
     @WithDefault("1048576")
     long maxRequestBody();
@@ -83,5 +87,26 @@ public interface KopijConfig {
         /** Most root fields in one query. */
         @WithDefault("10")
         int maxRootFields();
+    }
+
+    interface Scheduler {
+
+        /** How often due scheduled articles are published (a Quarkus duration such as 5s). */
+        @WithDefault("5s")
+        String interval();
+    }
+
+    /** Draft preview links for headless front-ends. */
+    interface Preview {
+
+        /** How long a preview token stays valid. */
+        @WithDefault("PT1H")
+        java.time.Duration ttl();
+
+        /**
+         * Secret that signs preview tokens (at least 32 characters). When unset, Kopij generates one and keeps it
+         * in the database, so every instance shares it.
+         */
+        Optional<String> secret();
     }
 }

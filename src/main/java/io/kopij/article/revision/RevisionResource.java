@@ -1,0 +1,71 @@
+package io.kopij.article.revision;
+
+import io.kopij.article.ArticleService;
+import io.kopij.article.ArticleView;
+import io.kopij.shared.error.InvalidInputException;
+import io.kopij.shared.paging.Page;
+import io.kopij.shared.paging.PageRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/articles/{id}/revisions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Revisions")
+public class RevisionResource {
+
+    private final ArticleService articles;
+
+    RevisionResource(ArticleService articles) {
+        this.articles = articles;
+    }
+
+    @GET
+    @Operation(summary = "The revisions of an article, newest first (editors, and the article's authors)")
+    public Page<RevisionSummary> list(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+            @QueryParam("page") String page) {
+        return articles.revisions(id, PageRequest.parse(limit, null, page));
+    }
+
+    @GET
+    @Path("/{number}")
+    @Operation(summary = "One revision with the editable fields as they were")
+    public RevisionView get(@PathParam("id") UUID id, @PathParam("number") int number) {
+        return articles.revision(id, number);
+    }
+
+    @GET
+    @Path("/{number}/diff")
+    @Operation(summary = "Field-level differences between revision `from` (default: the one before) and this one")
+    public RevisionDiff diff(@PathParam("id") UUID id, @PathParam("number") int number,
+            @QueryParam("from") String from) {
+        int older = number - 1;
+        if (from != null) {
+            try {
+                older = Integer.parseInt(from);
+            } catch (NumberFormatException e) {
+                throw InvalidInputException.field("from", "must be a revision number");
+            }
+        }
+        return articles.diff(id, older, number);
+    }
+
+    @POST
+    @Path("/{number}/restore")
+    @Operation(summary = "Make the article's editable fields what they were at this revision (a new revision)")
+    public Response restore(@PathParam("id") UUID id, @PathParam("number") int number,
+            @HeaderParam("If-Match") String ifMatch) {
+        ArticleView restored = articles.restore(id, number, ifMatch);
+        return Response.ok(restored).tag(new EntityTag(String.valueOf(restored.version()))).build();
+    }
+}

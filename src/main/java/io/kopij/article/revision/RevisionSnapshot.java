@@ -1,0 +1,32 @@
+package io.kopij.article.revision;
+
+import io.kopij.article.ArticleImage;
+import io.kopij.article.ArticleSeo;
+import io.kopij.article.ArticleStatus;
+import io.kopij.author.AuthorSummary;
+import io.kopij.tag.TagSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.graphql.Type;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The editable state of an article at one revision, as stored (JSON) and served. */
+@Schema(name = "RevisionSnapshot")
+@Type("RevisionSnapshot")
+public record RevisionSnapshot(
+        String title,
+        String lead,
+        String body,
+        String language,
+        String slug,
+        boolean featured,
+        ArticleImage image,
+        ArticleSeo seo,
+        List<AuthorSummary> authors,
+        List<TagSummary> tags,
+        List<UUID> related,
+        ArticleStatus status,
+        Instant publishedAt,
+        Instant scheduledAt) {
+}
