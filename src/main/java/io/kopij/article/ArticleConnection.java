@@ -12,7 +12,7 @@ public record ArticleConnection(@NonNull List<@NonNull ArticleEdge> edges, @NonN
         long totalCount) {
 
     public static ArticleConnection of(CursorPage<ArticleView> page) {
-        return new ArticleConnection(page.edges().stream().map(e -> new ArticleEdge(e.cursor(), e.node())).toList(),
+        return new ArticleConnection(page.edges().stream().map(e -> new ArticleEdge(e.cursor(), e.node(), e.highlight())).toList(),
                 new PageInfo(page.hasNext(), page.endCursor()), page.total());
     }
 }

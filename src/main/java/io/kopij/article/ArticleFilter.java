@@ -19,13 +19,15 @@ public record ArticleFilter(
         @Description("Editorial roles only; default PUBLISHED") List<ArticleStatus> status,
         @Description("Inclusive") Instant publishedAfter,
         @Description("Exclusive") Instant publishedBefore,
-        Boolean featured) {
+        Boolean featured,
+        @Description("Full-text search (web-search syntax) in the article's language; sorts by relevance unless a sort is given")
+        String query) {
 
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     private static final Pattern LANGUAGE = Pattern.compile("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$");
 
     public static ArticleQuery toQuery(ArticleFilter filter, ArticleSort sort) {
-        ArticleFilter f = filter == null ? new ArticleFilter(null, null, null, null, null, null, null) : filter;
+        ArticleFilter f = filter == null ? new ArticleFilter(null, null, null, null, null, null, null, null) : filter;
         Set<ArticleStatus> statuses = f.status == null || f.status.isEmpty()
                 ? Set.of(ArticleStatus.PUBLISHED) : EnumSet.copyOf(f.status);
         if (f.publishedAfter != null && f.publishedBefore != null && !f.publishedAfter.isBefore(f.publishedBefore)) {
@@ -34,10 +36,14 @@ public record ArticleFilter(
         if (f.language != null && (f.language.length() > 35 || !LANGUAGE.matcher(f.language).matches())) {
             throw InvalidInputException.field("filter.language", "must be a BCP 47 language tag such as nl or en");
         }
+        Optional<String> text = Optional.ofNullable(f.query).map(String::trim).filter(q -> !q.isEmpty());
+        if (text.isPresent() && text.get().length() > ArticleQuery.MAX_TEXT_LENGTH) {
+            throw InvalidInputException.field("filter.query", "must be at most " + ArticleQuery.MAX_TEXT_LENGTH + " characters");
+        }
+        ArticleSort order = sort != null ? sort : text.isPresent() ? ArticleSort.RELEVANCE : ArticleSort.PUBLISHED_NEWEST;
         return new ArticleQuery(slugs("filter.tags", f.tags), slugs("filter.authors", f.authors),
                 Optional.ofNullable(f.language), statuses, Optional.ofNullable(f.publishedAfter),
-                Optional.ofNullable(f.publishedBefore), Optional.ofNullable(f.featured),
-                sort == null ? ArticleSort.PUBLISHED_NEWEST : sort);
+                Optional.ofNullable(f.publishedBefore), Optional.ofNullable(f.featured), order, text);
     }
 
     private static List<String> slugs(String field, List<String> values) {

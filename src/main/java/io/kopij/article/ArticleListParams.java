@@ -46,6 +46,10 @@ public class ArticleListParams {
     List<String> cursor;
     @QueryParam("page")
     List<String> page;
+    @QueryParam("q")
+    List<String> q;
+    @QueryParam("fields")
+    List<String> fields;
 
     public ArticleQuery toQuery() {
         Optional<Instant> after = single("publishedAfter", publishedAfter).map(v -> instant("publishedAfter", v));
@@ -71,12 +75,28 @@ public class ArticleListParams {
                     default -> throw InvalidInputException.field("featured", "must be true or false");
                 }),
                 single("sort", sort).map(v -> {
-                    if (v.equals("relevance")) {
+                    if (v.equals("relevance") && text().isEmpty()) {
                         throw InvalidInputException.field("sort", "relevance needs a full-text query (q)");
                     }
                     return ArticleSort.fromWireName(v).orElseThrow(() -> InvalidInputException.field("sort",
-                            "must be one of -publishedAt, publishedAt, -updatedAt, title"));
-                }).orElse(ArticleSort.PUBLISHED_NEWEST));
+                            "must be one of -publishedAt, publishedAt, -updatedAt, title, relevance"));
+                }).orElse(text().isPresent() ? ArticleSort.RELEVANCE : ArticleSort.PUBLISHED_NEWEST),
+                text());
+    }
+
+    private Optional<String> text() {
+        Optional<String> text = single("q", q).filter(v -> !v.isEmpty());
+        if (q != null && !q.isEmpty() && text.isEmpty()) {
+            throw InvalidInputException.field("q", "must not be empty");
+        }
+        if (text.isPresent() && text.get().length() > ArticleQuery.MAX_TEXT_LENGTH) {
+            throw InvalidInputException.field("q", "must be at most " + ArticleQuery.MAX_TEXT_LENGTH + " characters");
+        }
+        return text;
+    }
+
+    public String fields() {
+        return single("fields", fields).orElse(null);
     }
 
     public String limit() {

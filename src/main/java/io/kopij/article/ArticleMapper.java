@@ -5,12 +5,11 @@ import io.kopij.author.AuthorSummary;
 import io.kopij.tag.Tag;
 import io.kopij.tag.TagSummary;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.function.Predicate;
 
 @ApplicationScoped
 public class ArticleMapper {
 
-    public ArticleView toView(Article article, Predicate<Article> relatedVisible) {
+    public ArticleView toView(Article article, java.util.List<RelatedArticleView> related) {
         return new ArticleView(article.id(), article.slug, article.title, article.lead,
                 new ArticleBody(article.bodyMarkdown, article.bodyHtml, article.bodyText),
                 article.language, article.status, article.publishedAt, article.scheduledAt, article.createdAt(),
@@ -19,20 +18,25 @@ public class ArticleMapper {
                 article.authors.stream().map(AuthorSummary::of).toList(),
                 article.tags.stream().map(TagSummary::of).toList(),
                 article.primaryTag().map(TagSummary::of).orElse(null),
-                article.related.stream().filter(relatedVisible).map(this::toRelated).toList());
+                related);
     }
 
     public ArticleSummary toSummary(Article article) {
+        return toSummary(article, null);
+    }
+
+    public ArticleSummary toSummary(Article article, String highlight) {
         return new ArticleSummary(article.id(), article.slug, article.title, article.lead, article.language,
                 article.status, article.publishedAt, article.updatedAt(), article.featured, image(article),
                 article.readingTimeMinutes,
                 article.authors.stream().map(AuthorSummary::of).toList(),
-                article.tags.stream().map(TagSummary::of).toList());
+                article.tags.stream().map(TagSummary::of).toList(),
+                highlight);
     }
 
-    public RelatedArticleView toRelated(Article article) {
+    public RelatedArticleView toRelated(Article article, String source) {
         return new RelatedArticleView(article.id(), article.slug, article.title, article.lead, article.status,
-                article.publishedAt, image(article));
+                article.publishedAt, image(article), source);
     }
 
     /** The article's editable state as input, the base a merge patch is applied to. */

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * What a list of articles is filtered and sorted by. Lists are any-of within a filter (tag=a,b: either tag) and
- * all-of across filters. {@code publishedAfter} is inclusive, {@code publishedBefore} exclusive.
+ * all-of across filters. {@code publishedAfter} is inclusive, {@code publishedBefore} exclusive. {@code text} is
+ * a full-text query (web-search syntax: words, "phrases", -exclusions, or).
  */
 public record ArticleQuery(
         List<String> tags,
@@ -17,10 +18,21 @@ public record ArticleQuery(
         Optional<Instant> publishedAfter,
         Optional<Instant> publishedBefore,
         Optional<Boolean> featured,
-        ArticleSort sort) {
+        ArticleSort sort,
+        Optional<String> text) {
 
-    public static ArticleQuery published() {
-        return new ArticleQuery(List.of(), List.of(), Optional.empty(), Set.of(ArticleStatus.PUBLISHED),
-                Optional.empty(), Optional.empty(), Optional.empty(), ArticleSort.PUBLISHED_NEWEST);
+    /** Longest full-text query accepted. */
+    public static final int MAX_TEXT_LENGTH = 200;
+
+    public ArticleQuery {
+        if (sort == ArticleSort.RELEVANCE && text.isEmpty()) {
+            throw io.kopij.shared.error.InvalidInputException.field("sort", "relevance needs a full-text query");
+        }
+    }
+
+    /** Published articles of these tags (any) and authors (any), newest first. */
+    public static ArticleQuery published(List<String> tags, List<String> authors) {
+        return new ArticleQuery(tags, authors, Optional.empty(), Set.of(ArticleStatus.PUBLISHED),
+                Optional.empty(), Optional.empty(), Optional.empty(), ArticleSort.PUBLISHED_NEWEST, Optional.empty());
     }
 }

@@ -67,6 +67,37 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return result;
     }
 
+    /**
+     * For each source article, the published articles sharing most tags with it (ties: newest first), at most
+     * {@code limit} each, in one statement.
+     */
+    public Map<UUID, List<UUID>> tagNeighbours(List<UUID> sources, int limit) {
+        Map<UUID, List<UUID>> result = new HashMap<>();
+        if (sources.isEmpty() || limit <= 0) {
+            return result;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select source, id from (
+                          select s.article_id as source, c.id,
+                                 row_number() over (partition by s.article_id
+                                                    order by count(*) desc, c.published_at desc, c.id desc) as rank
+                          from article_tag s
+                          join article_tag ct on ct.tag_id = s.tag_id and ct.article_id <> s.article_id
+                          join article c on c.id = ct.article_id and c.status = 'published'
+                          where s.article_id in (:sources)
+                          group by s.article_id, c.id, c.published_at) ranked
+                        where rank <= :limit
+                        order by source, rank""")
+                .setParameter("sources", sources)
+                .setParameter("limit", limit)
+                .getResultList();
+        for (Object[] row : rows) {
+            result.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((UUID) row[1]);
+        }
+        return result;
+    }
+
     public boolean isCoAuthor(UUID articleId, UUID authorId) {
         return getEntityManager().createQuery(
                         "select count(a) from Article a join a.authors au where a.id = :article and au.id = :author",
@@ -148,6 +179,7 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             case "publishedAt" -> last.publishedAt == null ? null : last.publishedAt.toString();
             case "updatedAt" -> last.updatedAt().toString();
             case "title" -> last.title;
+            case "rank" -> throw new IllegalStateException("relevance cursors come from ArticleSearch");
             default -> throw new IllegalStateException("Unknown sort field " + sort.field);
         };
         return new Cursor(sort.wireName(), value, last.id());

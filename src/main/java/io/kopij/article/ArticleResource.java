@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.web.MergePatch;
+import io.kopij.shared.web.SparseFields;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,19 +36,22 @@ public class ArticleResource {
 
     private final ArticleService service;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final SparseFields fields;
 
-    ArticleResource(ArticleService service, com.fasterxml.jackson.databind.ObjectMapper json) {
+    ArticleResource(ArticleService service, com.fasterxml.jackson.databind.ObjectMapper json, SparseFields fields) {
         this.service = service;
         this.json = json;
+        this.fields = fields;
     }
 
     @GET
     @Operation(summary = "List articles",
             description = "Published articles, newest first, unless filtered otherwise. `status` is for editorial "
                     + "roles; authors see only their own unpublished articles.")
-    public Page<ArticleSummary> list(@BeanParam ArticleListParams params) {
+    public Object list(@BeanParam ArticleListParams params) {
         ArticleQuery query = params.toQuery();
-        return service.list(query, PageRequest.parse(params.limit(), params.cursor(), params.page()));
+        return fields.select(service.list(query, PageRequest.parse(params.limit(), params.cursor(), params.page())),
+                params.fields(), ArticleSummary.class);
     }
 
     @GET
@@ -54,13 +59,15 @@ public class ArticleResource {
     @Operation(summary = "Get an article by id",
             description = "With a Preview-Token header (see POST /{id}/preview-token) a draft can be read without "
                     + "signing in.")
-    public Response get(@PathParam("id") UUID id, @HeaderParam(PREVIEW_HEADER) String previewToken) {
+    public Response get(@PathParam("id") UUID id, @HeaderParam(PREVIEW_HEADER) String previewToken,
+            @QueryParam("fields") String fieldNames) {
         if (previewToken != null) {
             ArticleView draft = service.preview(id, previewToken);
-            return Response.ok(draft).tag(new EntityTag(String.valueOf(draft.version())))
+            return Response.ok(fields.select(draft, fieldNames, ArticleView.class))
+                    .tag(new EntityTag(String.valueOf(draft.version())))
                     .header("Cache-Control", "private, no-store").build();
         }
-        return withETag(Response.ok(), service.get(id));
+        return withFields(service.get(id), fieldNames);
     }
 
     @POST
@@ -73,7 +80,7 @@ public class ArticleResource {
     @GET
     @Path("/by-slug/{slug}")
     @Operation(summary = "Get an article by slug", description = "An old slug answers 301 to the current one.")
-    public Response getBySlug(@PathParam("slug") String slug, UriInfo uri) {
+    public Response getBySlug(@PathParam("slug") String slug, @QueryParam("fields") String fieldNames, UriInfo uri) {
         ArticleService.SlugLookup found = service.getBySlug(slug);
         if (found.movedTo().isPresent()) {
             return Response.status(Response.Status.MOVED_PERMANENTLY)
@@ -81,14 +88,26 @@ public class ArticleResource {
                             .build(found.movedTo().get()))
                     .build();
         }
-        return withETag(Response.ok(), found.article().orElseThrow());
+        return withFields(found.article().orElseThrow(), fieldNames);
     }
 
     @GET
     @Path("/{id}/related")
     @Operation(summary = "The \"lees ook\" articles of an article, in the editor's order")
-    public List<RelatedArticleView> related(@PathParam("id") UUID id) {
-        return service.related(id);
+    public Object related(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+            @QueryParam("fields") String fieldNames) {
+        int count = 5;
+        if (limit != null) {
+            try {
+                count = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                count = -1;
+            }
+            if (count < 1 || count > 20) {
+                throw io.kopij.shared.error.InvalidInputException.field("limit", "must be between 1 and 20");
+            }
+        }
+        return fields.select(service.related(id, count), fieldNames, RelatedArticleView.class);
     }
 
     @POST
@@ -163,6 +182,11 @@ public class ArticleResource {
     @Operation(summary = "Archive a published article (editor)")
     public Response archive(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return withETag(Response.ok(), service.archive(id, ifMatch));
+    }
+
+    private Response withFields(ArticleView article, String fieldNames) {
+        return Response.ok(fields.select(article, fieldNames, ArticleView.class))
+                .tag(new EntityTag(String.valueOf(article.version()))).build();
     }
 
     private static Response withETag(Response.ResponseBuilder builder, ArticleView article) {

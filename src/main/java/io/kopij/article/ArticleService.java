@@ -56,6 +56,11 @@ public class ArticleService {
     public record SlugLookup(Optional<ArticleView> article, Optional<String> movedTo) {
     }
 
+    /** Related articles shown with a full article. */
+    static final int DETAIL_RELATED = 5;
+    /** Most "lees ook" links an article can have (ArticleInput allows 20). */
+    static final int MAX_RELATED_LINKS = 20;
+
     private final ArticleRepository articles;
     private final ArticleMapper mapper;
     private final AuthorService authors;
@@ -66,10 +71,12 @@ public class ArticleService {
     private final ObjectMapper json;
     private final RevisionService revisions;
     private final PreviewTokens previews;
+    private final ArticleSearch search;
 
     ArticleService(ArticleRepository articles, ArticleMapper mapper, AuthorService authors, TagService tags,
             MarkdownRenderer renderer, CurrentUser caller, InputValidator validator, ObjectMapper json,
-            RevisionService revisions, PreviewTokens previews) {
+            RevisionService revisions, PreviewTokens previews, ArticleSearch search) {
+        this.search = search;
         this.revisions = revisions;
         this.previews = previews;
         this.articles = articles;
@@ -86,7 +93,7 @@ public class ArticleService {
 
     @Transactional
     public Page<ArticleSummary> list(ArticleQuery query, PageRequest page) {
-        return search(query, page).map(mapper::toSummary).toPage(page.limit());
+        return search(query, page).mapEdges(e -> mapper.toSummary(e.node(), e.highlight())).toPage(page.limit());
     }
 
     /**
@@ -95,16 +102,38 @@ public class ArticleService {
      */
     @Transactional
     public CursorPage<ArticleView> connection(ArticleQuery query, PageRequest page) {
-        return search(query, page).map(article -> mapper.toView(article, related -> false));
+        return search(query, page).map(article -> mapper.toView(article, List.of()));
     }
 
-    /** The visible "lees ook" links of several articles, in one statement. */
+    /**
+     * Related articles of several articles at once (GraphQL pages): manual links, then tag neighbours, with a
+     * fixed number of statements whatever the number of articles.
+     */
     @Transactional
     public Map<UUID, List<RelatedArticleView>> relatedOf(List<UUID> articleIds, int first) {
+        Map<UUID, List<Article>> manual = articles.relatedOf(articleIds);
+        Map<UUID, List<UUID>> neighbours = articles.tagNeighbours(articleIds, first + MAX_RELATED_LINKS);
+        Map<UUID, Article> neighbourArticles = new HashMap<>();
+        List<UUID> neighbourIds = neighbours.values().stream().flatMap(List::stream).distinct().toList();
+        if (!neighbourIds.isEmpty()) {
+            articles.list("id in ?1", neighbourIds).forEach(a -> neighbourArticles.put(a.id(), a));
+        }
         Map<UUID, List<RelatedArticleView>> result = new HashMap<>();
-        for (Map.Entry<UUID, List<Article>> links : articles.relatedOf(articleIds).entrySet()) {
-            result.put(links.getKey(), links.getValue().stream().filter(this::canSeeAsRelated).limit(first)
-                    .map(mapper::toRelated).toList());
+        for (UUID id : articleIds) {
+            List<RelatedArticleView> related = new ArrayList<>();
+            Set<UUID> seen = new HashSet<>(Set.of(id));
+            for (Article link : manual.getOrDefault(id, List.of())) {
+                if (related.size() < first && canSeeAsRelated(link) && seen.add(link.id())) {
+                    related.add(mapper.toRelated(link, "manual"));
+                }
+            }
+            for (UUID candidate : neighbours.getOrDefault(id, List.of())) {
+                Article article = neighbourArticles.get(candidate);
+                if (related.size() < first && article != null && article.isPublished() && seen.add(candidate)) {
+                    related.add(mapper.toRelated(article, "tags"));
+                }
+            }
+            result.put(id, related);
         }
         return result;
     }
@@ -125,6 +154,21 @@ public class ArticleService {
                 ownArticlesOf = Optional.of(authors.findProfileOfCaller().map(Author::id).orElse(new UUID(0, 0)));
             }
         }
+        if (query.text().isPresent()) {
+            ArticleSearch.Result result = search.search(query, page, ownArticlesOf);
+            Map<UUID, Article> found = new HashMap<>();
+            if (!result.hits().isEmpty()) {
+                articles.list("id in ?1", result.hits().stream().map(ArticleSearch.Hit::id).toList())
+                        .forEach(a -> found.put(a.id(), a));
+            }
+            List<CursorPage.Edge<Article>> hits = result.hits().stream()
+                    .filter(hit -> found.containsKey(hit.id()))
+                    .map(hit -> new CursorPage.Edge<>(
+                            ArticleSearch.cursorAfter(found.get(hit.id()), hit.rank(), query.sort()).encode(),
+                            found.get(hit.id()), hit.highlight()))
+                    .toList();
+            return new CursorPage<>(hits, result.hasMore(), result.total());
+        }
         ArticleRepository.Slice slice = articles.search(query, page, ownArticlesOf);
         List<CursorPage.Edge<Article>> edges = slice.rows().stream()
                 .map(row -> new CursorPage.Edge<>(ArticleRepository.cursorAfter(row, query.sort()).encode(), row))
@@ -137,10 +181,14 @@ public class ArticleService {
         return view(loadVisible(id));
     }
 
-    /** The "lees ook" links of an article the caller may see, as far as the caller may see them. */
+    /**
+     * Related articles of an article the caller may see: its "lees ook" links first, in the editors' order and as far
+     * as the caller may see them, then the published articles sharing most tags with it (ties: newest first).
+     */
     @Transactional
-    public List<RelatedArticleView> related(UUID id) {
-        return loadVisible(id).related.stream().filter(this::canSeeAsRelated).map(mapper::toRelated).toList();
+    public List<RelatedArticleView> related(UUID id, int limit) {
+        Article article = loadVisible(id);
+        return relatedOf(List.of(article.id()), limit).getOrDefault(article.id(), List.of());
     }
 
     /** By current slug; an old slug of an article the caller may see answers where it moved to. */
@@ -476,8 +524,10 @@ public class ArticleService {
                 article.status, article.publishedAt, article.scheduledAt);
     }
 
+    /** A full article with its related articles (manual links, then tag neighbours). */
     private ArticleView view(Article article) {
-        return mapper.toView(article, this::canSeeAsRelated);
+        List<RelatedArticleView> related = relatedOf(List.of(article.id()), DETAIL_RELATED).getOrDefault(article.id(), List.of());
+        return mapper.toView(article, related);
     }
 
     private Article load(UUID id) {

@@ -8,7 +8,9 @@ public enum ArticleSort {
     PUBLISHED_NEWEST("-publishedAt", "publishedAt", true),
     PUBLISHED_OLDEST("publishedAt", "publishedAt", false),
     UPDATED_NEWEST("-updatedAt", "updatedAt", true),
-    TITLE("title", "title", false);
+    TITLE("title", "title", false),
+    /** Best full-text match first; only with a text query. */
+    RELEVANCE("relevance", "rank", true);
 
     private final String wireName;
     final String field;

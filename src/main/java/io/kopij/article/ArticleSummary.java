@@ -22,5 +22,8 @@ public record ArticleSummary(
         ArticleImage image,
         int readingTimeMinutes,
         @org.eclipse.microprofile.graphql.NonNull List<AuthorSummary> authors,
-        @org.eclipse.microprofile.graphql.NonNull List<TagSummary> tags) {
+        @org.eclipse.microprofile.graphql.NonNull List<TagSummary> tags,
+        @Schema(description = "With q: the matching passage, matches in <mark>, other text HTML-escaped")
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String highlight) {
 }

@@ -31,5 +31,6 @@ public record ArticleView(
         @org.eclipse.microprofile.graphql.NonNull List<AuthorSummary> authors,
         @org.eclipse.microprofile.graphql.NonNull List<TagSummary> tags,
         @Schema(description = "The first tag") TagSummary primaryTag,
-        @org.eclipse.microprofile.graphql.Ignore List<RelatedArticleView> related) {
+        @org.eclipse.microprofile.graphql.Ignore List<RelatedArticleView> related)
+        implements io.kopij.shared.web.HttpCaching.LastModified {
 }

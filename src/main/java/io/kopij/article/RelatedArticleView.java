@@ -15,5 +15,7 @@ public record RelatedArticleView(
         String lead,
         @NonNull ArticleStatus status,
         Instant publishedAt,
-        ArticleImage image) {
+        ArticleImage image,
+        @Schema(description = "manual: chosen by the editors; tags: published article sharing most tags", example = "manual")
+        @NonNull String source) {
 }

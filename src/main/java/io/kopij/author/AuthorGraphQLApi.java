@@ -80,9 +80,7 @@ public class AuthorGraphQLApi {
     }
 
     private ArticleConnection articlesOf(String slug, int first, String after) {
-        ArticleQuery query = new ArticleQuery(List.of(), List.of(slug), Optional.empty(),
-                Set.of(ArticleStatus.PUBLISHED), Optional.empty(), Optional.empty(), Optional.empty(),
-                ArticleSort.PUBLISHED_NEWEST);
+        ArticleQuery query = ArticleQuery.published(List.of(), List.of(slug));
         return ArticleConnection.of(articles.connection(query, PageRequest.parse(String.valueOf(first), after, null)));
     }
 }

@@ -5,6 +5,7 @@ import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.web.ETags;
 import io.kopij.shared.web.MergePatch;
+import io.kopij.shared.web.SparseFields;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,30 +30,32 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuthorResource {
 
     private final AuthorService service;
+    private final SparseFields fields;
 
-    AuthorResource(AuthorService service) {
+    AuthorResource(AuthorService service, SparseFields fields) {
         this.service = service;
+        this.fields = fields;
     }
 
     @GET
     @Operation(summary = "List authors by name")
-    public Page<AuthorView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-            @QueryParam("page") String page) {
-        return service.list(PageRequest.parse(limit, cursor, page));
+    public Object list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @QueryParam("page") String page, @QueryParam("fields") String fieldNames) {
+        return fields.select(service.list(PageRequest.parse(limit, cursor, page)), fieldNames, AuthorView.class);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an author by id")
-    public Response get(@PathParam("id") UUID id) {
-        return withETag(Response.ok(), service.get(id));
+    public Response get(@PathParam("id") UUID id, @QueryParam("fields") String fieldNames) {
+        return withFields(service.get(id), fieldNames);
     }
 
     @GET
     @Path("/by-slug/{slug}")
     @Operation(summary = "Get an author by slug")
-    public Response getBySlug(@PathParam("slug") String slug) {
-        return withETag(Response.ok(), service.getBySlug(slug));
+    public Response getBySlug(@PathParam("slug") String slug, @QueryParam("fields") String fieldNames) {
+        return withFields(service.getBySlug(slug), fieldNames);
     }
 
     @POST
@@ -85,6 +88,11 @@ public class AuthorResource {
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();
+    }
+
+    private Response withFields(AuthorView view, String fieldNames) {
+        return Response.ok(fields.select(view, fieldNames, AuthorView.class))
+                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
     }
 
     private static Response withETag(Response.ResponseBuilder builder, AuthorView author) {

@@ -17,5 +17,6 @@ public record AuthorView(
         @Schema(description = "Only shown to authors, editors and admins") @JsonInclude(JsonInclude.Include.NON_NULL) String email,
         long version,
         @org.eclipse.microprofile.graphql.NonNull Instant createdAt,
-        @org.eclipse.microprofile.graphql.NonNull Instant updatedAt) {
+        @org.eclipse.microprofile.graphql.NonNull Instant updatedAt)
+        implements io.kopij.shared.web.HttpCaching.LastModified {
 }

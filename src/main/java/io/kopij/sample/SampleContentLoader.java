@@ -63,7 +63,7 @@ public class SampleContentLoader {
                 .build());
         var existing = articles.list(new ArticleQuery(List.of(), List.of(), java.util.Optional.empty(),
                 java.util.EnumSet.allOf(io.kopij.article.ArticleStatus.class), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), io.kopij.article.ArticleSort.UPDATED_NEWEST),
+                java.util.Optional.empty(), java.util.Optional.empty(), io.kopij.article.ArticleSort.UPDATED_NEWEST, java.util.Optional.empty()),
                 PageRequest.parse("1", null, null));
         if (existing.page().total() > 0) {
             return;

@@ -80,9 +80,7 @@ public class TagGraphQLApi {
     }
 
     private ArticleConnection articlesOf(String slug, int first, String after) {
-        ArticleQuery query = new ArticleQuery(List.of(slug), List.of(), Optional.empty(),
-                Set.of(ArticleStatus.PUBLISHED), Optional.empty(), Optional.empty(), Optional.empty(),
-                ArticleSort.PUBLISHED_NEWEST);
+        ArticleQuery query = ArticleQuery.published(List.of(slug), List.of());
         return ArticleConnection.of(articles.connection(query, PageRequest.parse(String.valueOf(first), after, null)));
     }
 }

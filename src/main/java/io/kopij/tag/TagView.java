@@ -14,5 +14,6 @@ public record TagView(
         @Schema(description = "Number of published articles with this tag", example = "12") long articleCount,
         long version,
         @org.eclipse.microprofile.graphql.NonNull Instant createdAt,
-        @org.eclipse.microprofile.graphql.NonNull Instant updatedAt) {
+        @org.eclipse.microprofile.graphql.NonNull Instant updatedAt)
+        implements io.kopij.shared.web.HttpCaching.LastModified {
 }

@@ -9,12 +9,22 @@ import java.util.function.Function;
  */
 public record CursorPage<T>(List<Edge<T>> edges, boolean hasNext, long total) {
 
-    public record Edge<T>(String cursor, T node) {
+    /** A row, the cursor after it, and for full-text searches the highlighted snippet that matched. */
+    public record Edge<T>(String cursor, T node, String highlight) {
+
+        public Edge(String cursor, T node) {
+            this(cursor, node, null);
+        }
     }
 
     public <R> CursorPage<R> map(Function<T, R> mapper) {
-        return new CursorPage<>(edges.stream().map(e -> new Edge<>(e.cursor(), mapper.apply(e.node()))).toList(),
-                hasNext, total);
+        return new CursorPage<>(edges.stream()
+                .map(e -> new Edge<>(e.cursor(), mapper.apply(e.node()), e.highlight())).toList(), hasNext, total);
+    }
+
+    public <R> CursorPage<R> mapEdges(Function<Edge<T>, R> mapper) {
+        return new CursorPage<>(edges.stream()
+                .map(e -> new Edge<>(e.cursor(), mapper.apply(e), e.highlight())).toList(), hasNext, total);
     }
 
     public String endCursor() {

@@ -4,7 +4,8 @@ import io.kopij.shared.error.PreconditionException;
 import java.util.OptionalLong;
 
 /**
- * Version ETags for optimistic concurrency: {@code "<version>"}. A client sends the ETag it read back as If-Match;
+ * Version ETags for optimistic concurrency: {@code "<version>"} (writes) or {@code "<version>-<hash>"} (reads, see
+ * HttpCaching); If-Match compares the version. A client sends the ETag it read back as If-Match;
  * the service compares the version and refuses a stale write with 412.
  */
 public final class ETags {
@@ -48,8 +49,11 @@ public final class ETags {
                 continue; // weak tags never match for If-Match (RFC 9110 strong comparison)
             }
             if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+                // "<version>" from writes, or "<version>-<content hash>" from reads: the version decides.
+                String quoted = tag.substring(1, tag.length() - 1);
+                int dash = quoted.indexOf('-');
                 try {
-                    long version = Long.parseLong(tag.substring(1, tag.length() - 1));
+                    long version = Long.parseLong(dash < 0 ? quoted : quoted.substring(0, dash));
                     if (version == current) {
                         return OptionalLong.of(version);
                     }

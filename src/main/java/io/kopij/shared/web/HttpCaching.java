@@ -1,0 +1,130 @@
+package io.kopij.shared.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * HTTP caching for every REST GET: a strong ETag over the exact bytes sent (plus the resource version, so the same
+ * tag also works for If-Match), 304 for a matching If-None-Match, Last-Modified on details, and Cache-Control:
+ * public with a short max-age and stale-while-revalidate for what anonymous readers get, private/no-store for
+ * anything that depends on who asks. There is no server-side cache: the next uncached request always sees the
+ * latest write, on every instance.
+ */
+public class HttpCaching {
+
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final ObjectMapper json;
+    private final CurrentIdentityAssociation identity;
+    private final String publicCacheControl;
+
+    HttpCaching(ObjectMapper json, CurrentIdentityAssociation identity,
+            @ConfigProperty(name = "kopij.cache.max-age", defaultValue = "60s") Duration maxAge,
+            @ConfigProperty(name = "kopij.cache.stale-while-revalidate", defaultValue = "300s") Duration stale) {
+        this.json = json;
+        this.identity = identity;
+        this.publicCacheControl = "public, max-age=" + maxAge.toSeconds() + ", stale-while-revalidate="
+                + stale.toSeconds();
+    }
+
+    /** Implemented by views that have a last-modified time. */
+    public interface LastModified {
+        Instant updatedAt();
+    }
+
+    @ServerResponseFilter
+    public void cache(ContainerRequestContext request, ContainerResponseContext response) {
+        String method = request.getMethod();
+        if (!("GET".equals(method) || "HEAD".equals(method)) || !request.getUriInfo().getPath().startsWith("/api/")) {
+            return;
+        }
+        var headers = response.getHeaders();
+        headers.putSingle(HttpHeaders.VARY, "Authorization, Preview-Token, Accept-Encoding");
+        int status = response.getStatus();
+        boolean personal = isPersonal(request);
+        if (status >= 400) {
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+            return;
+        }
+        if (!headers.containsKey(HttpHeaders.CACHE_CONTROL)) {
+            headers.putSingle(HttpHeaders.CACHE_CONTROL, personal ? "private, no-store" : publicCacheControl);
+        }
+        if (status != 200 || !response.hasEntity()) {
+            return;
+        }
+        Object entity = response.getEntity();
+        if (entity instanceof LastModified modified && modified.updatedAt() != null) {
+            headers.putSingle(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(modified.updatedAt()));
+        }
+        byte[] body;
+        try {
+            body = entity instanceof byte[] bytes ? bytes : json.writeValueAsBytes(entity);
+        } catch (JsonProcessingException e) {
+            return; // leave it to the normal writer, which will report the failure
+        }
+        String version = versionOf(response.getHeaderString(HttpHeaders.ETAG));
+        String tag = "\"" + (version == null ? "" : version + "-") + hash(body) + "\"";
+        headers.putSingle(HttpHeaders.ETAG, tag);
+        if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
+            response.setStatus(304);
+            response.setEntity(null);
+            return;
+        }
+        response.setEntity(body, null, MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** Authenticated callers (and previews) may see what others may not: never share their answers. */
+    private boolean isPersonal(ContainerRequestContext request) {
+        if (request.getHeaderString("Preview-Token") != null) {
+            return true;
+        }
+        SecurityIdentity caller = identity.getIdentity();
+        return caller != null && !caller.isAnonymous();
+    }
+
+    /** The version part of an ETag a resource set ("3" for "\"3\""), or null. */
+    private static String versionOf(String etag) {
+        if (etag == null) {
+            return null;
+        }
+        String value = etag.replace("\"", "").trim();
+        return value.chars().allMatch(Character::isDigit) && !value.isEmpty() ? value : null;
+    }
+
+    private static boolean matches(String ifNoneMatch, String tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String trimmed = candidate.trim();
+            if (trimmed.equals("*") || trimmed.equals(tag) || trimmed.equals("W/" + tag)) {
+                return true; // If-None-Match uses the weak comparison (RFC 9110 13.1.2)
+            }
+        }
+        return false;
+    }
+
+    private static String hash(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
