@@ -42,13 +42,13 @@ final class Report {
                 .append(" ms on the seeded database; ").append(firstStartupMs)
                 .append(" ms on the empty one including the Flyway migrations\n\n");
 
-        md.append("| case | conc | req/s | p50 ms | p99 ms | bytes/resp | statuses | SQL/req (+tx ctl) | app CPU ms/req "
+        md.append("| case | conc | req/s | p50 ms | p99 ms | bytes/resp | statuses | SQL/req | app CPU ms/req "
                 + "| PG CPU ms/req | driver CPU ms/req |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |\n");
         for (LoadDriver.Result r : results) {
-            md.append(String.format(Locale.ROOT, "| %s %s | %d | %.1f | %.2f | %.2f | %.0f | %s | %.2f (+%.2f) "
+            md.append(String.format(Locale.ROOT, "| %s %s | %d | %.1f | %.2f | %.2f | %.0f | %s | %.2f "
                             + "| %.3f | %.3f | %.3f |\n", r.spec().id(), r.spec().label(), r.concurrency(), r.rps(),
-                    r.p50Ms(), r.p99Ms(), r.meanBytes(), r.statusText(), r.sqlPerRequest(), r.utilityPerRequest(),
+                    r.p50Ms(), r.p99Ms(), r.meanBytes(), r.statusText(), r.sqlPerRequest(),
                     r.appCpuMsPerRequest(), r.pgCpuMsPerRequest(), r.driverCpuMsPerRequest()));
         }
         unavailable.forEach((id, why) -> md.append("| ").append(id).append(" | - | not available: ").append(why)
@@ -93,7 +93,8 @@ final class Report {
         md.append("""
                 How it is measured: SQL/req is the delta of sum(calls) in pg_stat_statements for the app's role \
                 (the benchmark's own queries run as another role), BEGIN/COMMIT/SET and other utility statements \
-                left out (their count per request is shown in parentheses), divided by the requests of the measured interval. CPU ms/req is the delta of utime+stime \
+                left out (pg_stat_statements does not see each of them reliably; case A's captured list below shows \
+                them), divided by the requests of the measured interval. CPU ms/req is the delta of utime+stime \
                 from /proc over the measured interval divided by its requests: the app's JVM process; PostgreSQL = \
                 postmaster (plus cutime/cstime of its reaped children) plus all its live children (the app's pool \
                 keeps its backends alive); driver = this benchmark JVM, which shares the machine's CPUs. The \
