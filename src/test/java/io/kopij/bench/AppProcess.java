@@ -1,0 +1,176 @@
+package io.kopij.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged app ({@code java -jar quarkus-run.jar}) as a separate process; its output goes to a log file. */
+final class AppProcess implements AutoCloseable {
+
+    final Process process;
+    final int port;
+    final Path log;
+    /** Process start to the first 200 from the readiness endpoint, in ms. */
+    final long startupMs;
+    final String readyPath;
+
+    private AppProcess(Process process, int port, Path log, long startupMs, String readyPath) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.startupMs = startupMs;
+        this.readyPath = readyPath;
+    }
+
+    static AppProcess start(BenchConfig config, String jdbcUrl, Path log) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(config.appJar())) {
+            throw new IllegalStateException("No packaged app at " + config.appJar() + ": build it first "
+                    + "(./mvnw -Pbench verify does)");
+        }
+        int port = freePort();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(config.java());
+        cmd.addAll(config.appJvmArgs());
+        cmd.add("-jar");
+        cmd.add(config.appJar().toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(config.dir().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        // Reads never contact Keycloak; nothing listens on port 9.
+        pb.environment().put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:9/realms/cms");
+        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(500)).build();
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        Files.writeString(config.dir().resolve("app.pid"), Long.toString(p.pid()));
+        try {
+            long deadline = t0 + config.startTimeout().toNanos();
+            String path = "/q/health/ready";
+            while (System.nanoTime() < deadline) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("The app exited with " + p.exitValue() + " during startup; "
+                            + "see " + log + ":\n" + tail(log, 30));
+                }
+                try {
+                    HttpResponse<Void> r = probe.send(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (r.statusCode() == 200) {
+                        long ms = (System.nanoTime() - t0) / 1_000_000;
+                        return new AppProcess(p, port, log, ms, path);
+                    }
+                    if (r.statusCode() == 404 && path.startsWith("/q/health")) {
+                        path = "/api/v1/articles?limit=1"; // no health extension: the first answered read counts
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(10);
+            }
+            throw new IllegalStateException("The app was not ready within " + config.startTimeout() + "; see " + log);
+        } catch (InterruptedException | RuntimeException e) {
+            stop(p);
+            throw e;
+        }
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    double cpuMs() {
+        return ProcCpu.processMs(process.pid());
+    }
+
+    /** Quarkus' own "started in" figure from the log, or null. */
+    String quarkusStartedIn() {
+        try {
+            for (String line : Files.readAllLines(log)) {
+                int i = line.indexOf(" started in ");
+                if (i >= 0 && line.contains("Quarkus")) {
+                    return line.substring(i + 12).replaceAll("\\. Listening.*", "").trim();
+                }
+            }
+        } catch (IOException ignored) {
+            // no figure
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        stop(process);
+    }
+
+    static void stop(Process p) {
+        if (!p.isAlive()) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(15, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An app left running by a killed earlier run (pid in target/bench/app.pid) is stopped first. */
+    static void stopLeftover(Path dir) {
+        Path pidFile = dir.resolve("app.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid).ifPresent(h -> {
+                if (h.info().commandLine().orElse("").contains("quarkus-run.jar")) {
+                    System.out.println("Stopping the app left by an earlier run (pid " + pid + ")");
+                    h.destroy();
+                    h.onExit().orTimeout(15, TimeUnit.SECONDS).exceptionally(t -> null).join();
+                    if (h.isAlive()) {
+                        h.destroyForcibly();
+                    }
+                }
+            });
+            Files.deleteIfExists(pidFile);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not check " + pidFile + ": " + e);
+        }
+    }
+
+    static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+}
