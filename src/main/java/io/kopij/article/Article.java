@@ -5,7 +5,9 @@ import io.kopij.shared.error.ConflictException;
 import io.kopij.shared.persistence.AuditedEntity;
 import io.kopij.shared.text.RenderedBody;
 import io.kopij.tag.Tag;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
@@ -34,12 +36,17 @@ public class Article extends AuditedEntity {
     @Column(length = 1000)
     String lead;
 
+    // The body in its three forms is most of a row's bytes and no list shows it: loaded only when read (one
+    // statement for all three), so list pages do not carry ~10 kB per article they do not use.
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "body_markdown", nullable = false, columnDefinition = "text")
     String bodyMarkdown = "";
 
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "body_html", nullable = false, columnDefinition = "text")
     String bodyHtml = "";
 
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "body_text", nullable = false, columnDefinition = "text")
     String bodyText = "";
 

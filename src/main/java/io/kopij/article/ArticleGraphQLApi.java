@@ -70,6 +70,15 @@ public class ArticleGraphQLApi {
         return articles.stream().map(a -> related.getOrDefault(a.id(), List.of())).toList();
     }
 
+    @Description("The body as Markdown source, sanitized HTML and plain text")
+    public List<@NonNull ArticleBody> body(@Source List<ArticleView> articles) {
+        if (articles.stream().allMatch(a -> a.body() != null)) {
+            return articles.stream().map(ArticleView::body).toList();
+        }
+        Map<UUID, ArticleBody> bodies = service.bodiesOf(articles.stream().map(ArticleView::id).toList());
+        return articles.stream().map(a -> a.body() != null ? a.body() : bodies.get(a.id())).toList();
+    }
+
     @Mutation
     @Description("Create a draft; the caller becomes its author unless authors are given")
     public ArticleView createArticle(@NonNull ArticleInput input) {

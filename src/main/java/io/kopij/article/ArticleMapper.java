@@ -10,8 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ArticleMapper {
 
     public ArticleView toView(Article article, java.util.List<RelatedArticleView> related) {
+        return toView(article, related, true);
+    }
+
+    /** Without the body, the view of a list row costs no extra statement (GraphQL loads bodies in batches). */
+    public ArticleView toView(Article article, java.util.List<RelatedArticleView> related, boolean withBody) {
         return new ArticleView(article.id(), article.slug, article.title, article.lead,
-                new ArticleBody(article.bodyMarkdown, article.bodyHtml, article.bodyText),
+                withBody ? new ArticleBody(article.bodyMarkdown, article.bodyHtml, article.bodyText) : null,
                 article.language, article.status, article.publishedAt, article.scheduledAt, article.createdAt(),
                 article.updatedAt(), article.version(), article.wordCount, article.readingTimeMinutes,
                 article.featured, image(article), seo(article),

@@ -102,7 +102,20 @@ public class ArticleService {
      */
     @Transactional
     public CursorPage<ArticleView> connection(ArticleQuery query, PageRequest page) {
-        return search(query, page).map(article -> mapper.toView(article, List.of()));
+        return search(query, page).map(article -> mapper.toView(article, List.of(), false));
+    }
+
+    /** The bodies of several articles, in one statement (GraphQL pages that ask for them). */
+    @Transactional
+    public Map<UUID, ArticleBody> bodiesOf(List<UUID> articleIds) {
+        Map<UUID, ArticleBody> bodies = new HashMap<>();
+        if (!articleIds.isEmpty()) {
+            articles.getEntityManager().createQuery("select a.id, a.bodyMarkdown, a.bodyHtml, a.bodyText "
+                            + "from Article a where a.id in :ids", Object[].class)
+                    .setParameter("ids", articleIds).getResultList()
+                    .forEach(row -> bodies.put((UUID) row[0], new ArticleBody((String) row[1], (String) row[2], (String) row[3])));
+        }
+        return bodies;
     }
 
     /**

@@ -15,7 +15,7 @@ public record ArticleView(
         @Schema(example = "waarom-maakt-meta-zijn-taalmodel-llama-opensource") @org.eclipse.microprofile.graphql.NonNull String slug,
         @Schema(example = "Waarom maakt Meta zijn taalmodel Llama opensource?") @org.eclipse.microprofile.graphql.NonNull String title,
         String lead,
-        @org.eclipse.microprofile.graphql.NonNull ArticleBody body,
+        @org.eclipse.microprofile.graphql.Ignore ArticleBody body,
         @Schema(example = "nl") @org.eclipse.microprofile.graphql.NonNull String language,
         @org.eclipse.microprofile.graphql.NonNull ArticleStatus status,
         @Schema(description = "First publication; kept when republished") Instant publishedAt,

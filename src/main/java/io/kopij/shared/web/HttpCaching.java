@@ -88,13 +88,21 @@ public class HttpCaching {
         response.setEntity(body, null, MediaType.APPLICATION_JSON_TYPE);
     }
 
-    /** Authenticated callers (and previews) may see what others may not: never share their answers. */
+    /**
+     * Authenticated callers (and previews) may see what others may not: never share their answers. Decided
+     * without blocking (this filter may run on the I/O thread): credentials in the request, or an identity the
+     * request has already resolved.
+     */
     private boolean isPersonal(ContainerRequestContext request) {
-        if (request.getHeaderString("Preview-Token") != null) {
+        if (request.getHeaderString("Preview-Token") != null || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             return true;
         }
-        SecurityIdentity caller = identity.getIdentity();
-        return caller != null && !caller.isAnonymous();
+        var resolved = identity.getDeferredIdentity().subscribeAsCompletionStage();
+        if (resolved.isDone() && !resolved.isCompletedExceptionally()) {
+            SecurityIdentity caller = resolved.getNow(null);
+            return caller != null && !caller.isAnonymous();
+        }
+        return false;
     }
 
     /** The version part of an ETag a resource set ("3" for "\"3\""), or null. */
