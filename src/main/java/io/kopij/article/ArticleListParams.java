@@ -24,30 +24,43 @@ public class ArticleListParams {
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     private static final int MAX_VALUES = 20;
 
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "Tag slugs, comma-separated: articles with any of them", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "ai,opensource"))
     @QueryParam("tag")
     List<String> tag;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "Author slugs, comma-separated: articles by any of them", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "sanne-de-vries"))
     @QueryParam("author")
     List<String> author;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "BCP 47 language tag", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", example = "nl"))
     @QueryParam("lang")
     List<String> lang;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "Statuses, comma-separated (editorial roles only; default published)", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "draft,published"))
     @QueryParam("status")
     List<String> status;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "Inclusive lower bound of publishedAt: ISO-8601 date or date-time", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "2026-11-01T00:00:00Z"))
     @QueryParam("publishedAfter")
     List<String> publishedAfter;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "Exclusive upper bound of publishedAt: ISO-8601 date or date-time", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "2026-12-01"))
     @QueryParam("publishedBefore")
     List<String> publishedBefore;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "Only featured (true) or not featured (false) articles", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN))
     @QueryParam("featured")
     List<String> featured;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "Order: -publishedAt (default), publishedAt, -updatedAt, title, relevance (default with q)", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"-publishedAt", "publishedAt", "-updatedAt", "title", "relevance"}))
     @QueryParam("sort")
     List<String> sort;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "Page size", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
     @QueryParam("limit")
     List<String> limit;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "Opaque cursor from page.next of the previous page", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 1024))
     @QueryParam("cursor")
     List<String> cursor;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "1-based page number (instead of cursor)", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "10000"))
     @QueryParam("page")
     List<String> page;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "Full-text search in the article language (web-search syntax); adds highlight to items", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 200, example = "taalmodel"))
     @QueryParam("q")
     List<String> q;
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "Sparse fieldset: comma-separated top-level fields of each item", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "id,slug,title,publishedAt"))
     @QueryParam("fields")
     List<String> fields;
 

@@ -48,6 +48,7 @@ public class ArticleResource {
     @Operation(summary = "List articles",
             description = "Published articles, newest first, unless filtered otherwise. `status` is for editorial "
                     + "roles; authors see only their own unpublished articles.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = io.kopij.shared.paging.ListSchemas.ArticleList.class, responseCode = "200")
     public Object list(@BeanParam ArticleListParams params) {
         ArticleQuery query = params.toQuery();
         return fields.select(service.list(query, PageRequest.parse(params.limit(), params.cursor(), params.page())),
@@ -59,6 +60,7 @@ public class ArticleResource {
     @Operation(summary = "Get an article by id",
             description = "With a Preview-Token header (see POST /{id}/preview-token) a draft can be read without "
                     + "signing in.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response get(@PathParam("id") UUID id, @HeaderParam(PREVIEW_HEADER) String previewToken,
             @QueryParam("fields") String fieldNames) {
         if (previewToken != null) {
@@ -80,6 +82,7 @@ public class ArticleResource {
     @GET
     @Path("/by-slug/{slug}")
     @Operation(summary = "Get an article by slug", description = "An old slug answers 301 to the current one.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response getBySlug(@PathParam("slug") String slug, @QueryParam("fields") String fieldNames, UriInfo uri) {
         ArticleService.SlugLookup found = service.getBySlug(slug);
         if (found.movedTo().isPresent()) {
@@ -94,6 +97,7 @@ public class ArticleResource {
     @GET
     @Path("/{id}/related")
     @Operation(summary = "The \"lees ook\" articles of an article, in the editor's order")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = RelatedArticleView[].class, responseCode = "200")
     public Object related(@PathParam("id") UUID id, @QueryParam("limit") String limit,
             @QueryParam("fields") String fieldNames) {
         int count = 5;
@@ -113,6 +117,7 @@ public class ArticleResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an article as a draft")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = ArticleView.class, responseCode = "201")
     public Response create(ArticleInput input, UriInfo uri) {
         ArticleView created = service.create(input);
         return withETag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()), created);
@@ -122,6 +127,7 @@ public class ArticleResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace an article (If-Match required)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, ArticleInput input) {
         return withETag(Response.ok(), service.replace(id, ifMatch, input));
     }
@@ -130,12 +136,14 @@ public class ArticleResource {
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of an article (JSON Merge Patch, If-Match required)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         return withETag(Response.ok(), service.patch(id, ifMatch, patch));
     }
 
     @DELETE
     @Path("/{id}")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Deleted")
     @Operation(summary = "Delete an article")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
@@ -146,6 +154,7 @@ public class ArticleResource {
     @Path("/{id}/related")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set the ordered \"lees ook\" links of an article (a JSON array of article ids)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response setRelated(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, List<UUID> ids) {
         return withETag(Response.ok(), service.setRelated(id, ifMatch, ids));
     }
@@ -157,6 +166,7 @@ public class ArticleResource {
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false, content =
             @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PublishRequest.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
         // The body is optional, so a bare POST (no content type) must work too: parsed here rather than by JAX-RS.
         PublishRequest request = null;
@@ -173,6 +183,7 @@ public class ArticleResource {
     @POST
     @Path("/{id}/unpublish")
     @Operation(summary = "Take an article back to draft (editor)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response unpublish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return withETag(Response.ok(), service.unpublish(id, ifMatch));
     }
@@ -180,6 +191,7 @@ public class ArticleResource {
     @POST
     @Path("/{id}/archive")
     @Operation(summary = "Archive a published article (editor)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response archive(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return withETag(Response.ok(), service.archive(id, ifMatch));
     }

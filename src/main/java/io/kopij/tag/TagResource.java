@@ -39,6 +39,7 @@ public class TagResource {
 
     @GET
     @Operation(summary = "List tags by name")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = io.kopij.shared.paging.ListSchemas.TagList.class, responseCode = "200")
     public Object list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @QueryParam("page") String page, @QueryParam("fields") String fieldNames) {
         return fields.select(service.list(PageRequest.parse(limit, cursor, page)), fieldNames, TagView.class);
@@ -47,6 +48,7 @@ public class TagResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a tag by id")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = TagView.class, responseCode = "200")
     public Response get(@PathParam("id") UUID id, @QueryParam("fields") String fieldNames) {
         return withFields(service.get(id), fieldNames);
     }
@@ -54,6 +56,7 @@ public class TagResource {
     @GET
     @Path("/by-slug/{slug}")
     @Operation(summary = "Get a tag by slug")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = TagView.class, responseCode = "200")
     public Response getBySlug(@PathParam("slug") String slug, @QueryParam("fields") String fieldNames) {
         return withFields(service.getBySlug(slug), fieldNames);
     }
@@ -61,6 +64,7 @@ public class TagResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a tag (editor)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = TagView.class, responseCode = "201")
     public Response create(TagInput input, UriInfo uri) {
         TagView created = service.create(input);
         return withETag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()), created);
@@ -70,6 +74,7 @@ public class TagResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a tag (editor; If-Match required)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = TagView.class, responseCode = "200")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, TagInput input) {
         return withETag(Response.ok(), service.replace(id, ifMatch, input));
     }
@@ -78,12 +83,14 @@ public class TagResource {
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of a tag (editor; JSON Merge Patch, If-Match required)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = TagView.class, responseCode = "200")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         return withETag(Response.ok(), service.patch(id, ifMatch, patch));
     }
 
     @DELETE
     @Path("/{id}")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Deleted")
     @Operation(summary = "Delete a tag and remove it from its articles (editor)")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ifMatch);

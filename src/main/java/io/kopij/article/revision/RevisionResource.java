@@ -32,6 +32,7 @@ public class RevisionResource {
 
     @GET
     @Operation(summary = "The revisions of an article, newest first (editors, and the article's authors)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = io.kopij.shared.paging.ListSchemas.RevisionList.class, responseCode = "200")
     public Page<RevisionSummary> list(@PathParam("id") UUID id, @QueryParam("limit") String limit,
             @QueryParam("page") String page) {
         return articles.revisions(id, PageRequest.parse(limit, null, page));
@@ -63,6 +64,7 @@ public class RevisionResource {
     @POST
     @Path("/{number}/restore")
     @Operation(summary = "Make the article's editable fields what they were at this revision (a new revision)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response restore(@PathParam("id") UUID id, @PathParam("number") int number,
             @HeaderParam("If-Match") String ifMatch) {
         ArticleView restored = articles.restore(id, number, ifMatch);

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -161,14 +160,39 @@ public class ProblemMappers {
             if (cause instanceof ConstraintViolationException violations) {
                 return validation(violations, uri);
             }
+            if (isDatabaseUnavailable(cause)) {
+                return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                        .header(io.kopij.shared.ops.RequestIds.HEADER, io.kopij.shared.ops.RequestIds.current())
+                        .entity(Problem.of(503, "service.database-unavailable", "Service unavailable",
+                                "The database cannot be reached right now; retry shortly", path(uri), List.of())
+                                .withCorrelationId(io.kopij.shared.ops.RequestIds.current()))
+                        .build();
+            }
             if (cause == cause.getCause()) {
                 break;
             }
         }
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = io.kopij.shared.ops.RequestIds.current();
         LOG.errorf(e, "Unexpected error %s on %s", correlationId, path(uri));
         return problem(Problem.of(500, "server.error", "Internal server error",
                 "Something went wrong on our side", path(uri), List.of()).withCorrelationId(correlationId));
+    }
+
+    /**
+     * Connection failures (SQLSTATE class 08), a server shutting down (57P) and an exhausted pool wait: the database
+     * is away, not the request wrong. Fail fast with 503 so clients and load balancers retry.
+     */
+    private static boolean isDatabaseUnavailable(Throwable cause) {
+        if (cause instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        if (cause instanceof java.sql.SQLException sql) {
+            String state = sql.getSQLState();
+            String message = String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            return (state != null && (state.startsWith("08") || state.startsWith("57P")))
+                    || message.contains("acquisition timeout");
+        }
+        return false;
     }
 
     private static Response unauthorized(String instance) {

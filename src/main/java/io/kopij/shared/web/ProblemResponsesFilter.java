@@ -34,6 +34,20 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        if (openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().removeSchema("JsonNode"); // merge patches are documented as open objects
+            openAPI.getComponents().removeSchema("JsonNodeType");
+        }
+        openAPI.servers(List.of(OASFactory.createServer().url("/").description("This Kopij instance")));
+        Map<String, String> tagDescriptions = Map.of(
+                "Articles", "News articles: drafts, publication, related articles, search",
+                "Authors", "People credited on articles",
+                "Tags", "Topics; the first tag of an article is its primary tag",
+                "Revisions", "Every stored version of an article, with diff and restore",
+                "Me", "The signed-in caller");
+        if (openAPI.getTags() != null) {
+            openAPI.getTags().forEach(tag -> tag.description(tagDescriptions.getOrDefault(tag.getName(), tag.getDescription())));
+        }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             boolean addressed = path.contains("{");
             item.getOperations().forEach((method, operation) -> document(method, operation, addressed));
@@ -66,13 +80,32 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         problems.put("500", "Unexpected error; quote the correlationId");
         problems.forEach((status, description) -> {
-            if (responses.getAPIResponse(status) == null) {
+            var problemContent = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+            var existing = responses.getAPIResponse(status);
+            if (existing == null) {
                 responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                        .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+                        .content(problemContent));
+            } else if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
+                    || existing.getContent().getMediaTypes().isEmpty()) {
+                existing.content(problemContent); // e.g. the 400 SmallRye adds for validated bodies
             }
         });
+        // A merge patch is any subset of the resource's fields (null removes one): an open object.
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            var patch = operation.getRequestBody().getContent().getMediaType(MergePatch.MEDIA_TYPE);
+            if (patch != null) {
+                patch.schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                        .additionalPropertiesBoolean(Boolean.TRUE)
+                        .description("JSON Merge Patch (RFC 7396): the fields to change, as in the PUT body; null "
+                                + "removes a field"));
+            }
+        }
         if (write) {
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
+        } else {
+            // Reads work anonymously; a token only widens what the caller sees (drafts for editors).
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
         }
     }
