@@ -16,6 +16,8 @@ public interface KopijConfig {
 
     Scheduler scheduler();
 
+    Cache cache();
+
     Preview preview();
 
     /** Largest request body in bytes; larger ones get a 413 problem. */
@@ -108,5 +110,17 @@ public interface KopijConfig {
          * in the database, so every instance shares it.
          */
         Optional<String> secret();
+    }
+
+    /** HTTP caching of what anonymous readers get (Cache-Control: public). */
+    interface Cache {
+
+        /** How long browsers and CDNs may reuse an answer without asking again. */
+        @WithDefault("60s")
+        java.time.Duration maxAge();
+
+        /** How long after that they may still serve it while they revalidate in the background. */
+        @WithDefault("300s")
+        java.time.Duration staleWhileRevalidate();
     }
 }
