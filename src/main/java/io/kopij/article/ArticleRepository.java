@@ -212,6 +212,12 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
             return;
         }
         params.put("cursorValue", parseValue(sort, cursor.value()));
+        if (!nullable) {
+            // A row-value comparison is one index range condition on (status, <field>, id); the equivalent OR
+            // of two conditions is not, and made deep cursors scan from the first row.
+            where.append(" and (").append(field).append(", a.id) ").append(cmp).append(" (:cursorValue, :cursorId)");
+            return;
+        }
         where.append(" and (").append(field).append(' ').append(cmp).append(" :cursorValue or (")
                 .append(field).append(" = :cursorValue and a.id ").append(cmp).append(" :cursorId)");
         if (nullable) {

@@ -160,6 +160,13 @@ public class ProblemMappers {
             if (cause instanceof ConstraintViolationException violations) {
                 return validation(violations, uri);
             }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("40")) {
+                // Serialization failure or deadlock: the write was rolled back whole and can simply be retried.
+                return problem(Problem.of(409, "resource.conflict", "Conflict",
+                        "The change collided with a concurrent change and was not applied; retry it", path(uri),
+                        List.of()));
+            }
             if (isDatabaseUnavailable(cause)) {
                 return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
                         .header(io.kopij.shared.ops.RequestIds.HEADER, io.kopij.shared.ops.RequestIds.current())
