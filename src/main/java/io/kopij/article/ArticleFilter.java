@@ -1,12 +1,12 @@
 package io.kopij.article;
 
 import io.kopij.shared.error.InvalidInputException;
+import io.kopij.shared.text.Slugs;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 
@@ -23,8 +23,6 @@ public record ArticleFilter(
         @Description("Full-text search (web-search syntax) in the article's language; sorts by relevance unless a sort is given")
         String query) {
 
-    private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
-    private static final Pattern LANGUAGE = Pattern.compile("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$");
 
     public static ArticleQuery toQuery(ArticleFilter filter, ArticleSort sort) {
         ArticleFilter f = filter == null ? new ArticleFilter(null, null, null, null, null, null, null, null) : filter;
@@ -33,7 +31,7 @@ public record ArticleFilter(
         if (f.publishedAfter != null && f.publishedBefore != null && !f.publishedAfter.isBefore(f.publishedBefore)) {
             throw InvalidInputException.field("filter.publishedBefore", "must be later than publishedAfter");
         }
-        if (f.language != null && (f.language.length() > 35 || !LANGUAGE.matcher(f.language).matches())) {
+        if (f.language != null && !ArticleQuery.isLanguageTag(f.language)) {
             throw InvalidInputException.field("filter.language", "must be a BCP 47 language tag such as nl or en");
         }
         Optional<String> text = Optional.ofNullable(f.query).map(String::trim).filter(q -> !q.isEmpty());
@@ -54,7 +52,7 @@ public record ArticleFilter(
             throw InvalidInputException.field(field, "takes at most 20 values");
         }
         for (String value : values) {
-            if (value == null || value.length() > 96 || !SLUG.matcher(value).matches()) {
+            if (!Slugs.isValid(value)) {
                 throw InvalidInputException.field(field, "must be slugs");
             }
         }

@@ -22,7 +22,7 @@ public record ArticleInput(
         @Schema(description = "Markdown source", example = "Meta heeft **Llama 4** uitgebracht.\n\n## Wat is er nieuw?\n\nHet model ...")
         @Size(max = 100_000) String body,
         @Schema(description = "BCP 47 language tag; default nl", example = "nl") @Size(max = 35)
-        @Pattern(regexp = "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", message = "must be a BCP 47 language tag such as nl or en-GB")
+        @Pattern(regexp = ArticleQuery.LANGUAGE_TAG, message = "must be a BCP 47 language tag such as nl or en-GB")
         String language,
         @Schema(description = "Generated from the title when absent", example = "waarom-maakt-meta-zijn-taalmodel-llama-opensource")
         @Size(max = 96)

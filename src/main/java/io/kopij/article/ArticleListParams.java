@@ -1,6 +1,7 @@
 package io.kopij.article;
 
 import io.kopij.shared.error.InvalidInputException;
+import io.kopij.shared.text.Slugs;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The query parameters of {@code GET /api/v1/articles}, taken as strings and parsed here so that every malformed
@@ -20,8 +20,6 @@ import java.util.regex.Pattern;
  */
 public class ArticleListParams {
 
-    private static final Pattern LANGUAGE = Pattern.compile("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$");
-    private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     private static final int MAX_VALUES = 20;
 
     @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "Tag slugs, comma-separated: articles with any of them", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "ai,opensource"))
@@ -74,7 +72,7 @@ public class ArticleListParams {
                 slugs("tag", tag),
                 slugs("author", author),
                 single("lang", lang).map(v -> {
-                    if (!LANGUAGE.matcher(v).matches() || v.length() > 35) {
+                    if (!ArticleQuery.isLanguageTag(v)) {
                         throw InvalidInputException.field("lang", "must be a BCP 47 language tag such as nl or en");
                     }
                     return v;
@@ -140,7 +138,7 @@ public class ArticleListParams {
     private static List<String> slugs(String name, List<String> raw) {
         List<String> values = values(name, raw);
         for (String value : values) {
-            if (value.length() > 96 || !SLUG.matcher(value).matches()) {
+            if (!Slugs.isValid(value)) {
                 throw InvalidInputException.field(name, "must be slugs separated by commas");
             }
         }

@@ -21,6 +21,14 @@ public record ArticleQuery(
         ArticleSort sort,
         Optional<String> text) {
 
+    /** A BCP 47 language tag as articles store it ("nl", "en-GB"). */
+    public static final String LANGUAGE_TAG = "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$";
+    private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile(LANGUAGE_TAG);
+
+    public static boolean isLanguageTag(String value) {
+        return value != null && value.length() <= 35 && LANGUAGE.matcher(value).matches();
+    }
+
     /** Longest full-text query accepted. */
     public static final int MAX_TEXT_LENGTH = 200;
 

@@ -98,14 +98,6 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
         return result;
     }
 
-    public boolean isCoAuthor(UUID articleId, UUID authorId) {
-        return getEntityManager().createQuery(
-                        "select count(a) from Article a join a.authors au where a.id = :article and au.id = :author",
-                        Long.class)
-                .setParameter("article", articleId).setParameter("author", authorId)
-                .getSingleResult() > 0;
-    }
-
     /**
      * Lists articles by keyset (cursor) or offset (page). {@code ownArticlesOf}, when present, limits unpublished
      * rows to the articles that author co-writes (an author's view of drafts). Authors and tags of the rows are

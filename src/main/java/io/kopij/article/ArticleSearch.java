@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,13 +196,5 @@ public class ArticleSearch {
     private static InvalidInputException invalidCursor() {
         return new InvalidInputException("request.invalid-cursor", "Invalid cursor: cursor is not one this API issued",
                 List.of(new FieldError("cursor", "cursor is not one this API issued")));
-    }
-
-    static Map<UUID, Integer> positions(List<Hit> hits) {
-        Map<UUID, Integer> positions = new HashMap<>();
-        for (int i = 0; i < hits.size(); i++) {
-            positions.put(hits.get(i).id(), i);
-        }
-        return positions;
     }
 }

@@ -1,8 +1,6 @@
 package io.kopij.article;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kopij.article.revision.RevisionDiff;
 import io.kopij.article.revision.RevisionService;
 import io.kopij.article.revision.RevisionSnapshot;
@@ -26,8 +24,7 @@ import io.kopij.shared.text.MarkdownRenderer;
 import io.kopij.shared.text.Slugs;
 import io.kopij.shared.web.ETags;
 import io.kopij.shared.web.InputValidator;
-import io.kopij.shared.web.JsonInputException;
-import io.kopij.shared.web.MergePatch;
+import io.kopij.shared.web.MergePatcher;
 import io.kopij.tag.TagService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,13 +65,13 @@ public class ArticleService {
     private final MarkdownRenderer renderer;
     private final CurrentUser caller;
     private final InputValidator validator;
-    private final ObjectMapper json;
+    private final MergePatcher patches;
     private final RevisionService revisions;
     private final PreviewTokens previews;
     private final ArticleSearch search;
 
     ArticleService(ArticleRepository articles, ArticleMapper mapper, AuthorService authors, TagService tags,
-            MarkdownRenderer renderer, CurrentUser caller, InputValidator validator, ObjectMapper json,
+            MarkdownRenderer renderer, CurrentUser caller, InputValidator validator, MergePatcher patches,
             RevisionService revisions, PreviewTokens previews, ArticleSearch search) {
         this.search = search;
         this.revisions = revisions;
@@ -86,7 +83,7 @@ public class ArticleService {
         this.renderer = renderer;
         this.caller = caller;
         this.validator = validator;
-        this.json = json;
+        this.patches = patches;
     }
 
     // ---- reads -------------------------------------------------------------------------------------------------
@@ -164,7 +161,7 @@ public class ArticleService {
             }
             if (!caller.isEditor()) {
                 // An author sees published articles and their own unpublished ones; with no profile, none of those.
-                ownArticlesOf = Optional.of(authors.findProfileOfCaller().map(Author::id).orElse(new UUID(0, 0)));
+                ownArticlesOf = Optional.of(authors.profileIdOfCaller().orElse(new UUID(0, 0)));
             }
         }
         if (query.text().isPresent()) {
@@ -246,14 +243,7 @@ public class ArticleService {
     public ArticleView patch(UUID id, String ifMatch, @NotNull JsonNode patch) {
         Article article = loadForEdit(id);
         ETags.requiredVersion(ifMatch, "article.version-conflict", article.version());
-        JsonNode merged = MergePatch.apply(json.valueToTree(mapper.toInput(article)), patch);
-        ArticleInput input;
-        try {
-            input = json.treeToValue(merged, ArticleInput.class);
-        } catch (JsonProcessingException e) {
-            throw new JsonInputException(e);
-        }
-        applyInput(article, validator.validate(input), false);
+        applyInput(article, patches.apply(mapper.toInput(article), patch, ArticleInput.class), false);
         return saved(article, "update");
     }
 
@@ -581,8 +571,8 @@ public class ArticleService {
     }
 
     private boolean isOwn(Article article) {
-        return authors.findProfileOfCaller()
-                .map(profile -> article.authors.stream().anyMatch(a -> a.id().equals(profile.id())))
+        return authors.profileIdOfCaller()
+                .map(profile -> article.authors.stream().anyMatch(a -> a.id().equals(profile)))
                 .orElse(false);
     }
 

@@ -33,7 +33,6 @@ public class ScheduledPublisher {
 
     @Scheduled(every = "${kopij.scheduler.interval}", identity = "kopij-scheduled-publisher",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    @ActivateRequestContext
     void run() {
         int published = publishDue();
         if (published > 0) {

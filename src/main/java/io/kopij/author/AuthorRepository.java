@@ -2,8 +2,6 @@ package io.kopij.author;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,14 +18,6 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
 
     public boolean slugTaken(String slug) {
         return count("slug", slug) > 0;
-    }
-
-    public List<Author> findBySlugs(Collection<String> slugs) {
-        return slugs.isEmpty() ? List.of() : list("slug in ?1", slugs);
-    }
-
-    public List<Author> findByIds(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 
     public long countArticles(UUID authorId) {

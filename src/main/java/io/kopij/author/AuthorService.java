@@ -1,7 +1,6 @@
 package io.kopij.author;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kopij.shared.error.ConflictException;
 import io.kopij.shared.error.FieldError;
 import io.kopij.shared.error.ForbiddenException;
@@ -14,8 +13,7 @@ import io.kopij.shared.security.CurrentUser;
 import io.kopij.shared.security.Roles;
 import io.kopij.shared.text.Slugs;
 import io.kopij.shared.web.ETags;
-import io.kopij.shared.web.InputValidator;
-import io.kopij.shared.web.MergePatch;
+import io.kopij.shared.web.MergePatcher;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,16 +34,16 @@ public class AuthorService {
     private final AuthorRepository authors;
     private final AuthorMapper mapper;
     private final CurrentUser caller;
-    private final InputValidator validator;
-    private final ObjectMapper json;
+    private final MergePatcher patches;
+    private final CallerProfile profile;
 
-    AuthorService(AuthorRepository authors, AuthorMapper mapper, CurrentUser caller, InputValidator validator,
-            ObjectMapper json) {
+    AuthorService(AuthorRepository authors, AuthorMapper mapper, CurrentUser caller,
+            MergePatcher patches, CallerProfile profile) {
+        this.profile = profile;
         this.authors = authors;
         this.mapper = mapper;
         this.caller = caller;
-        this.validator = validator;
-        this.json = json;
+        this.patches = patches;
     }
 
     @Transactional
@@ -120,9 +118,7 @@ public class AuthorService {
         Author author = load(id);
         checkMayEdit(author);
         ETags.requiredVersion(ifMatch, "author.version-conflict", author.version());
-        JsonNode merged = MergePatch.apply(json.valueToTree(mapper.toInput(author)), patch);
-        AuthorInput input = validator.validate(convert(merged));
-        apply(author, input);
+        apply(author, patches.apply(mapper.toInput(author), patch, AuthorInput.class));
         author.touch();
         authors.flush();
         return mapper.toView(author, true);
@@ -152,7 +148,7 @@ public class AuthorService {
     @Transactional
     public Author profileOfCaller() {
         String subject = caller.subject().orElseThrow(() -> new ForbiddenException("Sign in to write"));
-        return authors.findBySubject(subject).orElseGet(() -> {
+        Author own = authors.findBySubject(subject).orElseGet(() -> {
             String name = caller.displayName().orElse(subject);
             Author author = new Author(null, name.length() > 200 ? name.substring(0, 200) : name);
             author.slug = Slugs.unique(Slugs.fromText(name), authors::slugTaken);
@@ -161,11 +157,17 @@ public class AuthorService {
             authors.persist(author);
             return author;
         });
+        profile.remember(Optional.of(own.id()));
+        return own;
     }
 
+    /** The id of the caller's author profile, if they have one (looked up once per request). */
     @Transactional
-    public Optional<Author> findProfileOfCaller() {
-        return caller.subject().flatMap(authors::findBySubject);
+    public Optional<UUID> profileIdOfCaller() {
+        if (!profile.known()) {
+            profile.remember(caller.subject().flatMap(authors::findBySubject).map(Author::id));
+        }
+        return profile.id();
     }
 
     /**
@@ -221,14 +223,6 @@ public class AuthorService {
         author.bio = blankToNull(input.bio());
         author.avatarUrl = blankToNull(input.avatarUrl());
         author.email = blankToNull(input.email());
-    }
-
-    private AuthorInput convert(JsonNode merged) {
-        try {
-            return json.treeToValue(merged, AuthorInput.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new io.kopij.shared.web.JsonInputException(e);
-        }
     }
 
     private Author load(UUID id) {

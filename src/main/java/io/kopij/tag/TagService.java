@@ -1,8 +1,6 @@
 package io.kopij.tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kopij.shared.error.ConflictException;
 import io.kopij.shared.error.FieldError;
 import io.kopij.shared.error.UnprocessableException;
@@ -13,9 +11,7 @@ import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.security.Roles;
 import io.kopij.shared.text.Slugs;
 import io.kopij.shared.web.ETags;
-import io.kopij.shared.web.InputValidator;
-import io.kopij.shared.web.JsonInputException;
-import io.kopij.shared.web.MergePatch;
+import io.kopij.shared.web.MergePatcher;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -34,13 +30,11 @@ public class TagService {
     static final int MAX_NAME_LENGTH = 100;
 
     private final TagRepository tags;
-    private final InputValidator validator;
-    private final ObjectMapper json;
+    private final MergePatcher patches;
 
-    TagService(TagRepository tags, InputValidator validator, ObjectMapper json) {
+    TagService(TagRepository tags, MergePatcher patches) {
         this.tags = tags;
-        this.validator = validator;
-        this.json = json;
+        this.patches = patches;
     }
 
     @Transactional
@@ -108,14 +102,7 @@ public class TagService {
     public TagView patch(UUID id, String ifMatch, @NotNull JsonNode patch) {
         Tag tag = load(id);
         ETags.requiredVersion(ifMatch, "tag.version-conflict", tag.version());
-        JsonNode current = json.valueToTree(new TagInput(tag.slug(), tag.name(), tag.description()));
-        TagInput input;
-        try {
-            input = json.treeToValue(MergePatch.apply(current, patch), TagInput.class);
-        } catch (JsonProcessingException e) {
-            throw new JsonInputException(e);
-        }
-        apply(tag, validator.validate(input));
+        apply(tag, patches.apply(new TagInput(tag.slug(), tag.name(), tag.description()), patch, TagInput.class));
         tag.touch();
         tags.flush();
         return toView(tag);

@@ -2,7 +2,6 @@ package io.kopij.shared.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Map;
@@ -37,8 +36,8 @@ public class SigningKeys {
         return cache.computeIfAbsent(name, this::loadOrCreate);
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    byte[] loadOrCreate(String name) {
+    /** Runs in the caller's transaction (token minting and checking happen inside service transactions). */
+    private byte[] loadOrCreate(String name) {
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
         em.createNativeQuery("insert into signing_key (name, secret, created_at) values (:name, :secret, now()) "

@@ -8,21 +8,16 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.kopij.shared.error.FieldError;
 import io.kopij.shared.error.KopijException;
+import io.kopij.shared.ops.RequestIds;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -36,18 +31,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response kopij(KopijException e, UriInfo uri) {
-        return problem(Problem.of(e.status(), e.code(), e.title(), e.detail(), path(uri), e.errors()));
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
-        List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            errors.add(new FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
-        }
-        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
-        return problem(Problem.of(400, "request.invalid", "Invalid input",
-                "The request has " + errors.size() + " invalid field(s)", path(uri), errors));
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper
@@ -68,37 +57,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return unauthorized(path(uri));
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OIDCException) {
-                return identityProviderUnavailable(path(uri));
-            }
-        }
-        return unauthorized(path(uri));
+        return unexpected(e, uri);
     }
 
-    /** Keycloak unreachable (or still starting in dev mode): only requests that carry a token are affected. */
     @ServerExceptionMapper
     public Response oidcUnavailable(OIDCException e, UriInfo uri) {
-        return identityProviderUnavailable(path(uri));
-    }
-
-    private static Response identityProviderUnavailable(String instance) {
-        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "10")
-                .entity(Problem.of(503, "auth.unavailable", "Sign-in temporarily unavailable",
-                        "The identity provider cannot be reached to check your token; retry shortly. "
-                                + "Reading published content works without a token.", instance, List.of()))
-                .build();
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problem(Problem.of(403, "auth.forbidden", "Forbidden",
-                "Your role does not allow this action", path(uri), List.of()));
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper
@@ -138,75 +112,17 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /** Everything else: what {@link Failures} recognises, or a 500 whose stack trace goes to the log once. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        // Failures raised at commit time arrive wrapped (RollbackException, ArcUndeclaredThrowableException).
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof KopijException kopij) {
-                return kopij(kopij, uri);
-            }
-            if (cause instanceof OIDCException) {
-                return identityProviderUnavailable(path(uri));
-            }
-            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                return problem(Problem.of(412, "resource.version-conflict", "Version conflict",
-                        "The resource was changed by someone else at the same time. Read it again and reapply "
-                                + "your change.", path(uri), List.of()));
-            }
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
-                return problem(Problem.of(409, "resource.conflict", "Conflict",
-                        "The change conflicts with a concurrent change; retry it", path(uri), List.of()));
-            }
-            if (cause instanceof ConstraintViolationException violations) {
-                return validation(violations, uri);
-            }
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("40")) {
-                // Serialization failure or deadlock: the write was rolled back whole and can simply be retried.
-                return problem(Problem.of(409, "resource.conflict", "Conflict",
-                        "The change collided with a concurrent change and was not applied; retry it", path(uri),
-                        List.of()));
-            }
-            if (isDatabaseUnavailable(cause)) {
-                return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
-                        .header(io.kopij.shared.ops.RequestIds.HEADER, io.kopij.shared.ops.RequestIds.current())
-                        .entity(Problem.of(503, "service.database-unavailable", "Service unavailable",
-                                "The database cannot be reached right now; retry shortly", path(uri), List.of())
-                                .withCorrelationId(io.kopij.shared.ops.RequestIds.current()))
-                        .build();
-            }
-            if (cause == cause.getCause()) {
-                break;
-            }
+        var known = Failures.classify(e, path(uri));
+        if (known.isPresent()) {
+            return problem(known.get());
         }
-        String correlationId = io.kopij.shared.ops.RequestIds.current();
+        String correlationId = RequestIds.current();
         LOG.errorf(e, "Unexpected error %s on %s", correlationId, path(uri));
         return problem(Problem.of(500, "server.error", "Internal server error",
                 "Something went wrong on our side", path(uri), List.of()).withCorrelationId(correlationId));
-    }
-
-    /**
-     * Connection failures (SQLSTATE class 08), a server shutting down (57P) and an exhausted pool wait: the database
-     * is away, not the request wrong. Fail fast with 503 so clients and load balancers retry.
-     */
-    private static boolean isDatabaseUnavailable(Throwable cause) {
-        if (cause instanceof org.hibernate.exception.JDBCConnectionException) {
-            return true;
-        }
-        if (cause instanceof java.sql.SQLException sql) {
-            String state = sql.getSQLState();
-            String message = String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            return (state != null && (state.startsWith("08") || state.startsWith("57P")))
-                    || message.contains("acquisition timeout");
-        }
-        return false;
-    }
-
-    private static Response unauthorized(String instance) {
-        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
-                .entity(Problem.of(401, "auth.unauthorized", "Unauthorized",
-                        "Sign in: send a valid bearer token", instance, List.of()))
-                .build();
     }
 
     static Problem jsonProblem(JsonProcessingException e, String instance) {
@@ -271,32 +187,16 @@ public class ProblemMappers {
         return type.getSimpleName();
     }
 
-    /** "create.input.image.url" → "image.url": drop the method and parameter nodes of method validation. */
-    private static String fieldName(Path path) {
-        List<String> parts = new ArrayList<>();
-        for (Path.Node node : path) {
-            switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, PARAMETER, RETURN_VALUE, CROSS_PARAMETER -> parts.clear();
-                default -> {
-                    String name = node.getName();
-                    if (node.getIndex() != null && !parts.isEmpty()) {
-                        int last = parts.size() - 1;
-                        parts.set(last, parts.get(last) + "[" + node.getIndex() + "]");
-                    }
-                    if (name != null && !name.startsWith("<")) {
-                        parts.add(name);
-                    }
-                }
-            }
-        }
-        return String.join(".", parts);
-    }
-
     private static String path(UriInfo uri) {
         return uri == null ? null : uri.getPath();
     }
 
     private static Response problem(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        Failures.retryAfter(problem).ifPresent(seconds -> builder.header("Retry-After", seconds));
+        if (problem.status() == 401) {
+            builder.header("WWW-Authenticate", "Bearer");
+        }
+        return builder.build();
     }
 }
