@@ -3,7 +3,7 @@ package io.kopij.article;
 import io.kopij.author.Author;
 import io.kopij.shared.error.ConflictException;
 import io.kopij.shared.persistence.AuditedEntity;
-import io.kopij.shared.text.RenderedBody;
+import io.kopij.article.body.RenderedBody;
 import io.kopij.tag.Tag;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -190,6 +190,19 @@ public class Article extends AuditedEntity {
 
     public boolean wasEverPublished() {
         return publishedAt != null;
+    }
+
+    /** Whether two ordered relations name the same entities in the same order (then nothing is rewritten). */
+    static boolean sameIds(List<? extends AuditedEntity> current, List<? extends AuditedEntity> wanted) {
+        if (current.size() != wanted.size()) {
+            return false;
+        }
+        for (int i = 0; i < current.size(); i++) {
+            if (!current.get(i).id().equals(wanted.get(i).id())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Optional<Tag> primaryTag() {

@@ -1,8 +1,9 @@
 package io.kopij.article;
 
+import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@org.eclipse.microprofile.graphql.Type("ArticleBody")
+@Type("ArticleBody")
 @Schema(name = "ArticleBody", description = "The body as Markdown source, sanitized HTML and plain text")
 public record ArticleBody(String markdown, String html, String text) {
 }

@@ -1,5 +1,7 @@
 package io.kopij.article;
 
+import io.smallrye.graphql.api.Nullable;
+import io.kopij.shared.text.LanguageTags;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -7,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -14,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * or timestamps: the service owns those.
  */
 @Schema(name = "ArticleInput")
-@org.eclipse.microprofile.graphql.Input("ArticleInput")
+@Input("ArticleInput")
 public record ArticleInput(
         @Schema(example = "Waarom maakt Meta zijn taalmodel Llama opensource?", required = true)
         @NotBlank @Size(max = 200) String title,
@@ -22,7 +25,7 @@ public record ArticleInput(
         @Schema(description = "Markdown source", example = "Meta heeft **Llama 4** uitgebracht.\n\n## Wat is er nieuw?\n\nHet model ...")
         @Size(max = 100_000) String body,
         @Schema(description = "BCP 47 language tag; default nl", example = "nl") @Size(max = 35)
-        @Pattern(regexp = ArticleQuery.LANGUAGE_TAG, message = "must be a BCP 47 language tag such as nl or en-GB")
+        @Pattern(regexp = LanguageTags.PATTERN, message = "must be a BCP 47 language tag such as nl or en-GB")
         String language,
         @Schema(description = "Generated from the title when absent", example = "waarom-maakt-meta-zijn-taalmodel-llama-opensource")
         @Size(max = 96)
@@ -32,9 +35,9 @@ public record ArticleInput(
         @Valid ArticleImage image,
         @Valid ArticleSeo seo,
         @Schema(description = "Ordered author ids or slugs; default: the caller's own author profile")
-        @io.smallrye.graphql.api.Nullable @Size(max = 10) List<@NotBlank @Size(max = 96) String> authors,
+        @Nullable @Size(max = 10) List<@NotBlank @Size(max = 96) String> authors,
         @Schema(description = "Ordered tag slugs or names; the first is the primary tag. Editors' unknown tags are created.")
-        @io.smallrye.graphql.api.Nullable @Size(max = 20) List<@NotBlank @Size(max = 100) String> tags,
+        @Nullable @Size(max = 20) List<@NotBlank @Size(max = 100) String> tags,
         @Schema(description = "Ordered ids of \"lees ook\" articles")
-        @io.smallrye.graphql.api.Nullable @Size(max = 20) List<@NotNull UUID> related) {
+        @Nullable @Size(max = 20) List<@NotNull UUID> related) {
 }

@@ -5,18 +5,16 @@ import io.kopij.author.AuthorSummary;
 import io.kopij.tag.Tag;
 import io.kopij.tag.TagSummary;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
+/** Article entities into the records the APIs serve, and back into input (the base of a merge patch). */
 @ApplicationScoped
 public class ArticleMapper {
 
-    public ArticleView toView(Article article, java.util.List<RelatedArticleView> related) {
-        return toView(article, related, true);
-    }
-
-    /** Without the body, the view of a list row costs no extra statement (GraphQL loads bodies in batches). */
-    public ArticleView toView(Article article, java.util.List<RelatedArticleView> related, boolean withBody) {
+    /** The full article, body included. */
+    public ArticleView toView(Article article, List<RelatedArticleView> related) {
         return new ArticleView(article.id(), article.slug, article.title, article.lead,
-                withBody ? new ArticleBody(article.bodyMarkdown, article.bodyHtml, article.bodyText) : null,
+                new ArticleBody(article.bodyMarkdown, article.bodyHtml, article.bodyText),
                 article.language, article.status, article.publishedAt, article.scheduledAt, article.createdAt(),
                 article.updatedAt(), article.version(), article.wordCount, article.readingTimeMinutes,
                 article.featured, image(article), seo(article),
@@ -24,19 +22,6 @@ public class ArticleMapper {
                 article.tags.stream().map(TagSummary::of).toList(),
                 article.primaryTag().map(TagSummary::of).orElse(null),
                 related);
-    }
-
-    public ArticleSummary toSummary(Article article) {
-        return toSummary(article, null);
-    }
-
-    public ArticleSummary toSummary(Article article, String highlight) {
-        return new ArticleSummary(article.id(), article.slug, article.title, article.lead, article.language,
-                article.status, article.publishedAt, article.updatedAt(), article.featured, image(article),
-                article.readingTimeMinutes,
-                article.authors.stream().map(AuthorSummary::of).toList(),
-                article.tags.stream().map(TagSummary::of).toList(),
-                highlight);
     }
 
     public RelatedArticleView toRelated(Article article, String source) {
@@ -54,14 +39,10 @@ public class ArticleMapper {
     }
 
     private static ArticleImage image(Article article) {
-        return article.imageUrl == null ? null
-                : new ArticleImage(article.imageUrl, article.imageAlt, article.imageCaption);
+        return ArticleImage.of(article.imageUrl, article.imageAlt, article.imageCaption);
     }
 
     private static ArticleSeo seo(Article article) {
-        if (article.seoTitle == null && article.seoDescription == null && article.seoCanonicalUrl == null) {
-            return null;
-        }
-        return new ArticleSeo(article.seoTitle, article.seoDescription, article.seoCanonicalUrl);
+        return ArticleSeo.of(article.seoTitle, article.seoDescription, article.seoCanonicalUrl);
     }
 }

@@ -1,9 +1,9 @@
 package io.kopij.article;
 
-import io.kopij.shared.error.NotFoundException;
+import io.kopij.shared.error.ResourceNotFoundException;
 
 /** Also what a caller gets for an article they may not see: existence does not leak. */
-public class ArticleNotFoundException extends NotFoundException {
+public class ArticleNotFoundException extends ResourceNotFoundException {
 
     public ArticleNotFoundException(String reference) {
         super("article.not-found", "No article " + reference);

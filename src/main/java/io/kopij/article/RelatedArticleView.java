@@ -2,14 +2,16 @@ package io.kopij.article;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A "lees ook" link as served with an article. */
 @Schema(name = "RelatedArticle")
-@org.eclipse.microprofile.graphql.Type("RelatedArticle")
+@Type("RelatedArticle")
 public record RelatedArticleView(
-        @org.eclipse.microprofile.graphql.Id @NonNull UUID id,
+        @Id @NonNull UUID id,
         @NonNull String slug,
         @NonNull String title,
         String lead,

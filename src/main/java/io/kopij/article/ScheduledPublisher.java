@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,20 +25,31 @@ public class ScheduledPublisher {
     static final int BATCH = 100;
 
     private final EntityManager em;
-    private final ArticleService articles;
+    private final ArticleWorkflow workflow;
+    private final AtomicInteger runsInProgress = new AtomicInteger();
 
-    ScheduledPublisher(EntityManager em, ArticleService articles) {
+    ScheduledPublisher(EntityManager em, ArticleWorkflow workflow) {
         this.em = em;
-        this.articles = articles;
+        this.workflow = workflow;
     }
 
     @Scheduled(every = "${kopij.scheduler.interval}", identity = "kopij-scheduled-publisher",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
-        int published = publishDue();
-        if (published > 0) {
-            LOG.infof("Published %d scheduled article(s)", published);
+        runsInProgress.incrementAndGet();
+        try {
+            int published = publishDue();
+            if (published > 0) {
+                LOG.infof("Published %d scheduled article(s)", published);
+            }
+        } finally {
+            runsInProgress.decrementAndGet();
         }
+    }
+
+    /** Whether a scheduled run is publishing right now (measurements wait for it to end). */
+    public boolean isRunning() {
+        return runsInProgress.get() > 0;
     }
 
     /** Publishes up to one batch of due articles in one transaction; returns how many this call published. */
@@ -56,7 +68,7 @@ public class ScheduledPublisher {
                 .setParameter("batch", BATCH)
                 .getResultList();
         for (UUID id : due) {
-            articles.publishDue(id, now);
+            workflow.publishDue(id, now);
         }
         return due.size();
     }

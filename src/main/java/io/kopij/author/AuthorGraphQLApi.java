@@ -1,19 +1,10 @@
 package io.kopij.author;
 
-import io.kopij.article.ArticleConnection;
-import io.kopij.article.ArticleQuery;
-import io.kopij.article.ArticleService;
-import io.kopij.article.ArticleSort;
-import io.kopij.article.ArticleStatus;
 import io.kopij.shared.error.InvalidInputException;
 import io.kopij.shared.graphql.GraphQLIds;
 import io.kopij.shared.graphql.TranslateErrors;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.web.ETags;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -21,18 +12,15 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.eclipse.microprofile.graphql.Source;
 
 @GraphQLApi
 @TranslateErrors
 public class AuthorGraphQLApi {
 
     private final AuthorService service;
-    private final ArticleService articles;
 
-    AuthorGraphQLApi(AuthorService service, ArticleService articles) {
+    AuthorGraphQLApi(AuthorService service) {
         this.service = service;
-        this.articles = articles;
     }
 
     @Query
@@ -47,17 +35,7 @@ public class AuthorGraphQLApi {
     @Query
     @Description("Authors by name")
     public @NonNull AuthorConnection authors(@DefaultValue("20") int first, String after) {
-        return AuthorConnection.of(service.connection(PageRequest.parse(String.valueOf(first), after, null)));
-    }
-
-    @Description("The author's published articles, newest first")
-    public @NonNull ArticleConnection articles(@Source AuthorView author, @DefaultValue("20") int first, String after) {
-        return articlesOf(author.slug(), first, after);
-    }
-
-    @Description("The published articles of this author, newest first")
-    public @NonNull ArticleConnection articles(@Source AuthorSummary author, @DefaultValue("20") int first, String after) {
-        return articlesOf(author.slug(), first, after);
+        return AuthorConnection.of(service.page(PageRequest.parse(String.valueOf(first), after, null)));
     }
 
     @Mutation
@@ -77,10 +55,5 @@ public class AuthorGraphQLApi {
     public @Id String deleteAuthor(@NonNull @Id String id, Long expectedVersion) {
         service.delete(GraphQLIds.parse(id), expectedVersion == null ? null : ETags.of(expectedVersion));
         return id;
-    }
-
-    private ArticleConnection articlesOf(String slug, int first, String after) {
-        ArticleQuery query = ArticleQuery.published(List.of(), List.of(slug));
-        return ArticleConnection.of(articles.connection(query, PageRequest.parse(String.valueOf(first), after, null)));
     }
 }

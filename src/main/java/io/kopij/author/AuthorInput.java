@@ -4,11 +4,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Create or replace an author. The slug is generated from the name when not given. */
 @Schema(name = "AuthorInput")
-@org.eclipse.microprofile.graphql.Input("AuthorInput")
+@Input("AuthorInput")
 public record AuthorInput(
         @Schema(example = "sanne-de-vries") @Size(max = 96)
         @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "must be lower-case letters and digits separated by single dashes")

@@ -1,8 +1,8 @@
 package io.kopij.author;
 
-import io.kopij.shared.error.NotFoundException;
+import io.kopij.shared.error.ResourceNotFoundException;
 
-public class AuthorNotFoundException extends NotFoundException {
+public class AuthorNotFoundException extends ResourceNotFoundException {
 
     public AuthorNotFoundException(String reference) {
         super("author.not-found", "No author " + reference);

@@ -20,10 +20,12 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
         return count("slug", slug) > 0;
     }
 
+    /** How many articles credit this author (any status). */
     public long countArticles(UUID authorId) {
-        return getEntityManager()
-                .createQuery("select count(a) from Article a join a.authors au where au.id = :id", Long.class)
+        Object count = getEntityManager()
+                .createNativeQuery("select count(*) from article_author where author_id = :id")
                 .setParameter("id", authorId)
                 .getSingleResult();
+        return ((Number) count).longValue();
     }
 }

@@ -17,11 +17,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/authors")
@@ -39,7 +44,7 @@ public class AuthorResource {
 
     @GET
     @Operation(summary = "List authors by name")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = io.kopij.shared.paging.ListSchemas.AuthorList.class, responseCode = "200")
+    @APIResponseSchema(value = AuthorList.class, responseCode = "200")
     public Object list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @QueryParam("page") String page, @QueryParam("fields") String fieldNames) {
         return fields.select(service.list(PageRequest.parse(limit, cursor, page)), fieldNames, AuthorView.class);
@@ -48,7 +53,7 @@ public class AuthorResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an author by id")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = AuthorView.class, responseCode = "200")
+    @APIResponseSchema(value = AuthorView.class, responseCode = "200")
     public Response get(@PathParam("id") UUID id, @QueryParam("fields") String fieldNames) {
         return withFields(service.get(id), fieldNames);
     }
@@ -56,7 +61,7 @@ public class AuthorResource {
     @GET
     @Path("/by-slug/{slug}")
     @Operation(summary = "Get an author by slug")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = AuthorView.class, responseCode = "200")
+    @APIResponseSchema(value = AuthorView.class, responseCode = "200")
     public Response getBySlug(@PathParam("slug") String slug, @QueryParam("fields") String fieldNames) {
         return withFields(service.getBySlug(slug), fieldNames);
     }
@@ -64,7 +69,7 @@ public class AuthorResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an author (admin)")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = AuthorView.class, responseCode = "201")
+    @APIResponseSchema(value = AuthorView.class, responseCode = "201")
     public Response create(AuthorInput input, UriInfo uri) {
         AuthorView created = service.create(input);
         return withETag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()), created);
@@ -74,7 +79,7 @@ public class AuthorResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace an author profile (If-Match required)")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = AuthorView.class, responseCode = "200")
+    @APIResponseSchema(value = AuthorView.class, responseCode = "200")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, AuthorInput input) {
         return withETag(Response.ok(), service.replace(id, ifMatch, input));
     }
@@ -83,26 +88,31 @@ public class AuthorResource {
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of an author profile (JSON Merge Patch, If-Match required)")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = AuthorView.class, responseCode = "200")
+    @APIResponseSchema(value = AuthorView.class, responseCode = "200")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         return withETag(Response.ok(), service.patch(id, ifMatch, patch));
     }
 
     @DELETE
     @Path("/{id}")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @Operation(summary = "Delete an author who is credited on no article (admin)")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();
     }
 
+    /** The list shape for the OpenAPI contract (generics are erased). */
+    @Schema(name = "AuthorList")
+    public record AuthorList(List<AuthorView> data, Page.PageInfo page) {
+    }
+
     private Response withFields(AuthorView view, String fieldNames) {
         return Response.ok(fields.select(view, fieldNames, AuthorView.class))
-                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
+                .tag(new EntityTag(String.valueOf(view.version()))).build();
     }
 
     private static Response withETag(Response.ResponseBuilder builder, AuthorView author) {
-        return builder.tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(author.version()))).entity(author).build();
+        return builder.tag(new EntityTag(String.valueOf(author.version()))).entity(author).build();
     }
 }

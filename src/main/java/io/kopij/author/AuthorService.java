@@ -3,7 +3,7 @@ package io.kopij.author;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kopij.shared.error.ConflictException;
 import io.kopij.shared.error.FieldError;
-import io.kopij.shared.error.ForbiddenException;
+import io.kopij.shared.error.PermissionDeniedException;
 import io.kopij.shared.error.UnprocessableException;
 import io.kopij.shared.paging.Cursor;
 import io.kopij.shared.paging.CursorPage;
@@ -14,6 +14,7 @@ import io.kopij.shared.security.Roles;
 import io.kopij.shared.text.Slugs;
 import io.kopij.shared.web.ETags;
 import io.kopij.shared.web.MergePatcher;
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -48,12 +49,12 @@ public class AuthorService {
 
     @Transactional
     public Page<AuthorView> list(PageRequest request) {
-        return connection(request).toPage(request.limit());
+        return page(request).toPage(request.limit());
     }
 
     /** Authors by name; each with the cursor that continues after it. */
     @Transactional
-    public CursorPage<AuthorView> connection(PageRequest request) {
+    public CursorPage<AuthorView> page(PageRequest request) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (request.cursor().isPresent()) {
@@ -137,7 +138,7 @@ public class AuthorService {
     }
 
     @Transactional
-    @io.quarkus.security.Authenticated
+    @Authenticated
     public MeView me() {
         String subject = caller.subject().orElseThrow();
         return new MeView(subject, caller.username().orElse(subject), caller.roles(),
@@ -147,7 +148,7 @@ public class AuthorService {
     /** The caller's own author profile, created from the token's claims on their first write. */
     @Transactional
     public Author profileOfCaller() {
-        String subject = caller.subject().orElseThrow(() -> new ForbiddenException("Sign in to write"));
+        String subject = caller.subject().orElseThrow(() -> new PermissionDeniedException("Sign in to write"));
         Author own = authors.findBySubject(subject).orElseGet(() -> {
             String name = caller.displayName().orElse(subject);
             Author author = new Author(null, name.length() > 200 ? name.substring(0, 200) : name);
@@ -203,7 +204,7 @@ public class AuthorService {
         }
         boolean own = author.keycloakSubject() != null && caller.subject().map(author.keycloakSubject()::equals).orElse(false);
         if (!own) {
-            throw new ForbiddenException("Authors may edit only their own profile");
+            throw new PermissionDeniedException("Authors may edit only their own profile");
         }
     }
 

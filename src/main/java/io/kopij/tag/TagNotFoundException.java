@@ -1,8 +1,8 @@
 package io.kopij.tag;
 
-import io.kopij.shared.error.NotFoundException;
+import io.kopij.shared.error.ResourceNotFoundException;
 
-public class TagNotFoundException extends NotFoundException {
+public class TagNotFoundException extends ResourceNotFoundException {
 
     public TagNotFoundException(String reference) {
         super("tag.not-found", "No tag " + reference);

@@ -30,15 +30,14 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         if (tagIds.isEmpty()) {
             return counts;
         }
-        List<Object[]> rows = getEntityManager().createQuery(
-                        "select t.id, count(a) from Article a join a.tags t "
-                                + "where t.id in :ids and a.status = :published "
-                                + "group by t.id", Object[].class)
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                        "select l.tag_id, count(*) from article_tag l join article a on a.id = l.article_id "
+                                + "where l.tag_id in (:ids) and a.status = 'published' group by l.tag_id")
                 .setParameter("ids", tagIds)
-                .setParameter("published", io.kopij.article.ArticleStatus.PUBLISHED)
                 .getResultList();
         for (Object[] row : rows) {
-            counts.put((UUID) row[0], (Long) row[1]);
+            counts.put((UUID) row[0], ((Number) row[1]).longValue());
         }
         return counts;
     }

@@ -39,12 +39,12 @@ public class TagService {
 
     @Transactional
     public Page<TagView> list(PageRequest request) {
-        return connection(request).toPage(request.limit());
+        return page(request).toPage(request.limit());
     }
 
     /** Tags by name, with published-article counts for the whole page in one statement. */
     @Transactional
-    public CursorPage<TagView> connection(PageRequest request) {
+    public CursorPage<TagView> page(PageRequest request) {
         var query = tags.getEntityManager().createQuery("select t from Tag t"
                 + (request.cursor().isPresent() ? " where (t.name > :name or (t.name = :name and t.id > :id))" : "")
                 + " order by t.name, t.id", Tag.class);

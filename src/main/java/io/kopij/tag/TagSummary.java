@@ -1,13 +1,15 @@
 package io.kopij.tag;
 
 import java.util.UUID;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "TagSummary")
-@org.eclipse.microprofile.graphql.Type("TagSummary")
+@Type("TagSummary")
 public record TagSummary(
-        @org.eclipse.microprofile.graphql.Id @NonNull UUID id,
+        @Id @NonNull UUID id,
         @Schema(example = "opensource") @NonNull String slug,
         @Schema(example = "Open source") @NonNull String name) {
 

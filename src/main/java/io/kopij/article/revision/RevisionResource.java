@@ -1,6 +1,6 @@
 package io.kopij.article.revision;
 
-import io.kopij.article.ArticleService;
+import io.kopij.article.ArticleEditor;
 import io.kopij.article.ArticleView;
 import io.kopij.shared.error.InvalidInputException;
 import io.kopij.shared.paging.Page;
@@ -15,8 +15,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/articles/{id}/revisions")
@@ -24,25 +27,27 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Revisions")
 public class RevisionResource {
 
-    private final ArticleService articles;
+    private final RevisionService revisions;
+    private final ArticleEditor editor;
 
-    RevisionResource(ArticleService articles) {
-        this.articles = articles;
+    RevisionResource(RevisionService revisions, ArticleEditor editor) {
+        this.revisions = revisions;
+        this.editor = editor;
     }
 
     @GET
     @Operation(summary = "The revisions of an article, newest first (editors, and the article's authors)")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = io.kopij.shared.paging.ListSchemas.RevisionList.class, responseCode = "200")
+    @APIResponseSchema(value = RevisionList.class, responseCode = "200")
     public Page<RevisionSummary> list(@PathParam("id") UUID id, @QueryParam("limit") String limit,
             @QueryParam("page") String page) {
-        return articles.revisions(id, PageRequest.parse(limit, null, page));
+        return revisions.list(id, PageRequest.parse(limit, null, page));
     }
 
     @GET
     @Path("/{number}")
     @Operation(summary = "One revision with the editable fields as they were")
     public RevisionView get(@PathParam("id") UUID id, @PathParam("number") int number) {
-        return articles.revision(id, number);
+        return revisions.get(id, number);
     }
 
     @GET
@@ -58,16 +63,21 @@ public class RevisionResource {
                 throw InvalidInputException.field("from", "must be a revision number");
             }
         }
-        return articles.diff(id, older, number);
+        return revisions.diff(id, older, number);
     }
 
     @POST
     @Path("/{number}/restore")
     @Operation(summary = "Make the article's editable fields what they were at this revision (a new revision)")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(value = ArticleView.class, responseCode = "200")
+    @APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response restore(@PathParam("id") UUID id, @PathParam("number") int number,
             @HeaderParam("If-Match") String ifMatch) {
-        ArticleView restored = articles.restore(id, number, ifMatch);
+        ArticleView restored = editor.restore(id, number, ifMatch);
         return Response.ok(restored).tag(new EntityTag(String.valueOf(restored.version()))).build();
+    }
+
+    /** The list shape for the OpenAPI contract (generics are erased). */
+    @Schema(name = "RevisionList")
+    public record RevisionList(List<RevisionSummary> data, Page.PageInfo page) {
     }
 }

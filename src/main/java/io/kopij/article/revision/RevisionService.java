@@ -1,13 +1,17 @@
 package io.kopij.article.revision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kopij.shared.error.NotFoundException;
+import io.kopij.article.ArticleAccess;
+import io.kopij.shared.error.ResourceNotFoundException;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.persistence.AuditedEntity;
 import io.kopij.shared.security.Actor;
+import io.kopij.shared.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -19,19 +23,24 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Storage of article revisions. Permission checks happen in ArticleService, the only caller; this class only
- * writes and reads. Numbers are consecutive per article: the article row is updated (and so locked) in the same
- * transaction before a revision is added, so concurrent writers cannot take the same number.
+ * Article revisions: stored with every write (by ArticleChanges), listed, compared and read back for a restore.
+ * Numbers are consecutive per article: the article row is updated (and so locked) in the same transaction before
+ * a revision is added, so concurrent writers cannot take the same number. Editors read every article's revisions,
+ * authors those of their own articles.
  */
 @ApplicationScoped
 public class RevisionService {
 
+    private static final String OWN_ONLY = "Authors may read the revisions of their own articles only";
+
     private final EntityManager em;
     private final ObjectMapper json;
+    private final ArticleAccess access;
 
-    RevisionService(EntityManager em, ObjectMapper json) {
+    RevisionService(EntityManager em, ObjectMapper json, ArticleAccess access) {
         this.em = em;
         this.json = json;
+        this.access = access;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -54,7 +63,9 @@ public class RevisionService {
     }
 
     @Transactional
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     public Page<RevisionSummary> list(UUID articleId, PageRequest page) {
+        access.loadOwn(articleId, OWN_ONLY);
         long total = em.createQuery("select count(r) from ArticleRevision r where r.articleId = :id", Long.class)
                 .setParameter("id", articleId).getSingleResult();
         List<ArticleRevision> rows = em.createQuery(
@@ -68,7 +79,9 @@ public class RevisionService {
     }
 
     @Transactional
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     public RevisionView get(UUID articleId, int number) {
+        access.loadOwn(articleId, OWN_ONLY);
         ArticleRevision revision = load(articleId, number);
         return new RevisionView(articleId, revision.number, revision.version, revision.action,
                 new Actor(revision.actorSubject, revision.actorName), revision.createdAt, revision.restoredFrom,
@@ -77,7 +90,9 @@ public class RevisionService {
 
     /** Field-level differences from revision {@code from} to revision {@code to}. */
     @Transactional
+    @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     public RevisionDiff diff(UUID articleId, int from, int to) {
+        access.loadOwn(articleId, OWN_ONLY);
         JsonNode before = json.valueToTree(read(load(articleId, from).snapshot));
         JsonNode after = json.valueToTree(read(load(articleId, to).snapshot));
         Set<String> fields = new LinkedHashSet<>();
@@ -94,12 +109,18 @@ public class RevisionService {
         return new RevisionDiff(from, to, changes);
     }
 
+    /** The stored state of a revision, for a restore (whose caller checks the permissions). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RevisionSnapshot snapshot(UUID articleId, int number) {
+        return read(load(articleId, number).snapshot);
+    }
+
     private ArticleRevision load(UUID articleId, int number) {
         List<ArticleRevision> found = em.createQuery(
                         "select r from ArticleRevision r where r.articleId = :id and r.number = :n", ArticleRevision.class)
                 .setParameter("id", articleId).setParameter("n", number).getResultList();
         if (found.isEmpty()) {
-            throw new NotFoundException("revision.not-found", "Article " + articleId + " has no revision " + number);
+            throw new ResourceNotFoundException("revision.not-found", "Article " + articleId + " has no revision " + number);
         }
         return found.get(0);
     }
@@ -120,8 +141,7 @@ public class RevisionService {
     /** Lenient: snapshots written by older versions of Kopij may carry fields that no longer exist. */
     private RevisionSnapshot read(String snapshot) {
         try {
-            return json.readerFor(RevisionSnapshot.class)
-                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            return json.readerFor(RevisionSnapshot.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(snapshot);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

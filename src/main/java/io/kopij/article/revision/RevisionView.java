@@ -3,6 +3,7 @@ package io.kopij.article.revision;
 import io.kopij.shared.security.Actor;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Revision")
 @Type("Revision")
 public record RevisionView(
-        @org.eclipse.microprofile.graphql.Id @NonNull UUID articleId,
+        @Id @NonNull UUID articleId,
         int number,
         long version,
         @NonNull String action,

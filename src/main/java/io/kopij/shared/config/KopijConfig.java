@@ -2,15 +2,15 @@ package io.kopij.shared.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
-/** Kopij's own settings. Every key is listed, with its default, in README.md's configuration table. */
+/**
+ * Kopij's own settings. Every key is listed, with its default, in README.md's configuration table. Settings of
+ * the embedded PostgreSQL and of the dev-mode Keycloak live with them (EmbeddedPostgresConfig, DevKeycloakConfig).
+ */
 @ConfigMapping(prefix = "kopij")
 public interface KopijConfig {
-
-    EmbeddedPostgres embeddedPostgres();
-
-    Keycloak keycloak();
 
     GraphQL graphql();
 
@@ -23,49 +23,6 @@ public interface KopijConfig {
     /** Largest request body in bytes; larger ones get a 413 problem. */
     @WithDefault("1048576")
     long maxRequestBody();
-
-    /**
-     * The embedded PostgreSQL that runs when no {@code quarkus.datasource.jdbc.url} is configured. Read by
-     * {@code EmbeddedPostgresConfigSourceFactory} before the application starts; mapped here so the keys are
-     * documented and validated.
-     */
-    interface EmbeddedPostgres {
-
-        /** Start an embedded PostgreSQL when no JDBC URL is configured. */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Data directory, kept between runs. */
-        @WithDefault("kopij-data/postgres")
-        String dataDir();
-
-        /** A throw-away instance in a temporary directory instead (tests). */
-        @WithDefault("false")
-        boolean temporary();
-
-        /** TCP port on 127.0.0.1; 0 picks a free one. */
-        Optional<Integer> port();
-    }
-
-    /** The local Keycloak that dev mode starts (tests start their own on free ports). */
-    interface Keycloak {
-
-        /** Unpacked keycloak-quarkus-dist; the build passes it as a system property. */
-        @WithDefault(".kopij/keycloak-26.5.6")
-        String home();
-
-        /** The realm imported on first start (and again whenever the file changes). */
-        @WithDefault("docker/keycloak/realm-cms.json")
-        String realmFile();
-
-        /** HTTP port of the dev Keycloak. */
-        @WithDefault("8180")
-        int devPort();
-
-        /** Management (health) port of the dev Keycloak. */
-        @WithDefault("9180")
-        int devManagementPort();
-    }
 
     /** Abuse limits of /graphql. A query over any of them is refused before it runs. */
     interface GraphQL {
@@ -103,7 +60,7 @@ public interface KopijConfig {
 
         /** How long a preview token stays valid. */
         @WithDefault("PT1H")
-        java.time.Duration ttl();
+        Duration ttl();
 
         /**
          * Secret that signs preview tokens (at least 32 characters). When unset, Kopij generates one and keeps it
@@ -117,10 +74,10 @@ public interface KopijConfig {
 
         /** How long browsers and CDNs may reuse an answer without asking again. */
         @WithDefault("60s")
-        java.time.Duration maxAge();
+        Duration maxAge();
 
         /** How long after that they may still serve it while they revalidate in the background. */
         @WithDefault("300s")
-        java.time.Duration staleWhileRevalidate();
+        Duration staleWhileRevalidate();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,14 +40,14 @@ public class GraphQLLimits {
     }
 
     /** graphql-java's builder has no getter; SmallRye has already set its chain, which must not be lost. */
-    private static java.util.Optional<Instrumentation> currentInstrumentation(GraphQL.Builder builder) {
+    private static Optional<Instrumentation> currentInstrumentation(GraphQL.Builder builder) {
         try {
             Field field = GraphQL.Builder.class.getDeclaredField("instrumentation");
             field.setAccessible(true);
-            return java.util.Optional.ofNullable((Instrumentation) field.get(builder));
+            return Optional.ofNullable((Instrumentation) field.get(builder));
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warn("Could not keep SmallRye's GraphQL instrumentation; its query cache is off", e);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import java.util.List;
 
 /**
  * The GraphQL twin of the REST problem mappers: {@link Failures} decides what a failure means, so the same failure
@@ -25,7 +26,7 @@ public class TranslateErrorsInterceptor {
         } catch (Exception e) {
             throw Failures.classify(e, null)
                     .<Exception>map(p -> new KopijGraphQLException(p.status(), p.code(), p.detail(),
-                            p.errors() == null ? java.util.List.of() : p.errors()))
+                            p.errors() == null ? List.of() : p.errors()))
                     .orElse(e);
         }
     }

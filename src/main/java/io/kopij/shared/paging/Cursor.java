@@ -1,8 +1,10 @@
 package io.kopij.shared.paging;
 
+import io.kopij.shared.error.FieldError;
 import io.kopij.shared.error.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -46,8 +48,9 @@ public record Cursor(String sort, String value, UUID id) {
         return new Cursor(parts[1], parts[2].isEmpty() ? null : parts[2], id);
     }
 
-    private static InvalidInputException invalid(String message) {
+    /** The 400 for a cursor this API did not issue (or issued for another list). */
+    public static InvalidInputException invalid(String message) {
         return new InvalidInputException("request.invalid-cursor", "Invalid cursor: " + message,
-                java.util.List.of(new io.kopij.shared.error.FieldError("cursor", message)));
+                List.of(new FieldError("cursor", message)));
     }
 }

@@ -2,6 +2,7 @@ package io.kopij.shared.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kopij.shared.config.KopijConfig;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -10,12 +11,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Base64;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -33,13 +33,11 @@ public class HttpCaching {
     private final CurrentIdentityAssociation identity;
     private final String publicCacheControl;
 
-    HttpCaching(ObjectMapper json, CurrentIdentityAssociation identity,
-            @ConfigProperty(name = "kopij.cache.max-age", defaultValue = "60s") Duration maxAge,
-            @ConfigProperty(name = "kopij.cache.stale-while-revalidate", defaultValue = "300s") Duration stale) {
+    HttpCaching(ObjectMapper json, CurrentIdentityAssociation identity, KopijConfig config) {
         this.json = json;
         this.identity = identity;
-        this.publicCacheControl = "public, max-age=" + maxAge.toSeconds() + ", stale-while-revalidate="
-                + stale.toSeconds();
+        this.publicCacheControl = "public, max-age=" + config.cache().maxAge().toSeconds()
+                + ", stale-while-revalidate=" + config.cache().staleWhileRevalidate().toSeconds();
     }
 
     /** Implemented by views that have a last-modified time. */
@@ -130,7 +128,7 @@ public class HttpCaching {
     private static String hash(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -17,7 +17,10 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -172,10 +175,10 @@ public class ProblemMappers {
         if (type == null) {
             return "value";
         }
-        if (type == java.util.UUID.class) {
+        if (type == UUID.class) {
             return "UUID";
         }
-        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+        if (type == Instant.class || type == OffsetDateTime.class) {
             return "ISO-8601 date-time";
         }
         if (type == Boolean.class || type == boolean.class) {

@@ -1,10 +1,10 @@
 package io.kopij.shared.web;
 
+import io.kopij.shared.config.KopijConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -16,8 +16,8 @@ public class RequestSizeFilter {
 
     private final long maxBytes;
 
-    RequestSizeFilter(@ConfigProperty(name = "kopij.max-request-body", defaultValue = "1048576") long maxBytes) {
-        this.maxBytes = maxBytes;
+    RequestSizeFilter(KopijConfig config) {
+        this.maxBytes = config.maxRequestBody();
     }
 
     @ServerRequestFilter(preMatching = true)

@@ -1,0 +1,78 @@
+package io.kopij.article;
+
+import io.kopij.article.revision.RevisionService;
+import io.kopij.article.revision.RevisionSnapshot;
+import io.kopij.author.AuthorSummary;
+import io.kopij.shared.error.PreconditionException;
+import io.kopij.shared.security.Actor;
+import io.kopij.shared.security.CurrentUser;
+import io.kopij.tag.TagSummary;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.StaleStateException;
+
+/**
+ * Where every change to an article is stored, whichever service made it: the write is flushed (the version check
+ * happens there, so a concurrent writer that got there first makes this a 412) and its revision is recorded in
+ * the same transaction. Anything else that must happen with every article write belongs here too.
+ */
+@ApplicationScoped
+public class ArticleChanges {
+
+    private final ArticleRepository articles;
+    private final RevisionService revisions;
+    private final ArticleMapper mapper;
+    private final CurrentUser caller;
+
+    ArticleChanges(ArticleRepository articles, RevisionService revisions, ArticleMapper mapper, CurrentUser caller) {
+        this.articles = articles;
+        this.revisions = revisions;
+        this.mapper = mapper;
+        this.caller = caller;
+    }
+
+    /** A new article, with its first revision. */
+    void created(Article article) {
+        articles.persist(article);
+        articles.flush();
+        revisions.record(article.id(), article.version(), "create", caller(), snapshot(article), null);
+    }
+
+    void saved(Article article, String action) {
+        saved(article, action, null, caller());
+    }
+
+    void restored(Article article, int fromRevision) {
+        saved(article, "restore", fromRevision, caller());
+    }
+
+    /** A change made by Kopij itself (the scheduler), not by the caller of a request. */
+    void savedBy(Article article, String action, Actor actor) {
+        saved(article, action, null, actor);
+    }
+
+    private void saved(Article article, String action, Integer restoredFrom, Actor actor) {
+        article.touch();
+        long before = article.version();
+        try {
+            articles.flush();
+        } catch (OptimisticLockException | StaleStateException e) {
+            throw PreconditionException.stale("article.version-conflict", before + 1);
+        }
+        revisions.record(article.id(), article.version(), action, actor, snapshot(article), restoredFrom);
+    }
+
+    private Actor caller() {
+        return new Actor(caller.subject().orElse(null), caller.displayName().orElse(null));
+    }
+
+    private RevisionSnapshot snapshot(Article article) {
+        ArticleInput input = mapper.toInput(article);
+        return new RevisionSnapshot(input.title(), input.lead(), input.body(), input.language(), input.slug(),
+                Boolean.TRUE.equals(input.featured()), input.image(), input.seo(),
+                article.authors.stream().map(AuthorSummary::of).toList(),
+                article.tags.stream().map(TagSummary::of).toList(),
+                article.related.stream().map(Article::id).toList(),
+                article.status, article.publishedAt, article.scheduledAt);
+    }
+}

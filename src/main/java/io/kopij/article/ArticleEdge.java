@@ -1,9 +1,0 @@
-package io.kopij.article;
-
-import org.eclipse.microprofile.graphql.NonNull;
-import org.eclipse.microprofile.graphql.Type;
-
-@Type("ArticleEdge")
-public record ArticleEdge(@NonNull String cursor, @NonNull ArticleView node,
-        @org.eclipse.microprofile.graphql.Description("With filter.query: the matching passage, matches in <mark>, other text HTML-escaped") String highlight) {
-}

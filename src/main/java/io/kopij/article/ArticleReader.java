@@ -1,0 +1,61 @@
+package io.kopij.article;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** One article at a time, as the caller may see it: by id, by slug (following old slugs), its body. */
+@ApplicationScoped
+public class ArticleReader {
+
+    /** What a slug lookup found: the article, or the slug it now lives under (answer with a redirect). */
+    public record SlugLookup(Optional<ArticleView> article, Optional<String> movedTo) {
+    }
+
+    private final ArticleRepository articles;
+    private final ArticleAccess access;
+    private final ArticleMapper mapper;
+    private final RelatedArticles related;
+
+    ArticleReader(ArticleRepository articles, ArticleAccess access, ArticleMapper mapper, RelatedArticles related) {
+        this.articles = articles;
+        this.access = access;
+        this.mapper = mapper;
+        this.related = related;
+    }
+
+    @Transactional
+    public ArticleView get(UUID id) {
+        return view(access.loadVisible(id));
+    }
+
+    /** By current slug; an old slug of an article the caller may see answers where it moved to. */
+    @Transactional
+    public SlugLookup getBySlug(String slug) {
+        Optional<Article> current = articles.findBySlug(slug).filter(access::canSee);
+        if (current.isPresent()) {
+            return new SlugLookup(Optional.of(view(current.get())), Optional.empty());
+        }
+        Optional<Article> moved = articles.findIdByOldSlug(slug).flatMap(articles::findByIdOptional)
+                .filter(access::canSee);
+        if (moved.isPresent()) {
+            return new SlugLookup(Optional.empty(), Optional.of(moved.get().slug()));
+        }
+        throw new ArticleNotFoundException("with slug " + slug);
+    }
+
+    /** The bodies of several articles, in one statement (GraphQL pages that ask for them). */
+    @Transactional
+    public Map<UUID, ArticleBody> bodiesOf(List<UUID> articleIds) {
+        return articles.bodiesOf(articleIds);
+    }
+
+    /** A full article with its related articles (manual links, then tag neighbours), as write answers show it. */
+    public ArticleView view(Article article) {
+        return mapper.toView(article, related.ofEach(List.of(article.id()), RelatedArticles.DEFAULT_COUNT)
+                .getOrDefault(article.id(), List.of()));
+    }
+}

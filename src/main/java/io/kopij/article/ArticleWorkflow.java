@@ -1,0 +1,83 @@
+package io.kopij.article;
+
+import io.kopij.shared.persistence.AuditedEntity;
+import io.kopij.shared.security.Actor;
+import io.kopij.shared.security.Roles;
+import io.kopij.shared.web.ETags;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * The editorial workflow: draft → scheduled → published → archived, and back to draft by unpublish. The
+ * transitions themselves (which are allowed, what they set) are the {@link Article}'s; this service checks the
+ * caller and the version, and stores each transition as a change.
+ */
+@ApplicationScoped
+public class ArticleWorkflow {
+
+    private final ArticleAccess access;
+    private final ArticleChanges changes;
+    private final ArticleReader reader;
+
+    ArticleWorkflow(ArticleAccess access, ArticleChanges changes, ArticleReader reader) {
+        this.access = access;
+        this.changes = changes;
+        this.reader = reader;
+    }
+
+    /** Publishes now, or schedules when {@code at} is in the future (the scheduler publishes it then). */
+    @Transactional
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    public ArticleView publish(UUID id, String ifMatch, Instant at) {
+        Article article = access.load(id);
+        ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
+        Instant now = AuditedEntity.now();
+        if (at != null && at.isAfter(now)) {
+            article.schedule(at.truncatedTo(ChronoUnit.MICROS));
+            changes.saved(article, "schedule");
+        } else {
+            article.publish(now);
+            changes.saved(article, "publish");
+        }
+        return reader.view(article);
+    }
+
+    @Transactional
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    public ArticleView unpublish(UUID id, String ifMatch) {
+        Article article = access.load(id);
+        ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
+        article.unpublish();
+        changes.saved(article, "unpublish");
+        return reader.view(article);
+    }
+
+    @Transactional
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
+    public ArticleView archive(UUID id, String ifMatch) {
+        Article article = access.load(id);
+        ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
+        article.archive();
+        changes.saved(article, "archive");
+        return reader.view(article);
+    }
+
+    /**
+     * Publishes a scheduled article whose time has come. Called by the scheduler inside a transaction that holds
+     * the article's row lock (FOR UPDATE SKIP LOCKED), which is what makes publication happen exactly once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void publishDue(UUID id, Instant now) {
+        Article article = access.load(id);
+        if (article.status() != ArticleStatus.SCHEDULED || article.scheduledAt == null || article.scheduledAt.isAfter(now)) {
+            return; // changed since it was selected: unpublished or rescheduled
+        }
+        // The embargo time is the publication time, even if the scheduler runs a few seconds later.
+        article.publish(article.scheduledAt);
+        changes.savedBy(article, "publish", Actor.SCHEDULER);
+    }
+}

@@ -1,0 +1,84 @@
+package io.kopij.article.query;
+
+import io.kopij.article.ArticleImage;
+import io.kopij.article.ArticleSeo;
+import io.kopij.article.ArticleStatus;
+import io.kopij.article.ArticleSummary;
+import io.kopij.article.ArticleView;
+import io.kopij.author.AuthorSummary;
+import io.kopij.shared.paging.Cursor;
+import io.kopij.tag.TagSummary;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An article's columns as a list shows them, read straight from SQL: no entity is loaded, and neither the body
+ * (most of a row's bytes) nor the search vector leaves the database.
+ */
+record ArticleRow(UUID id, String slug, String title, String lead, String language, ArticleStatus status,
+        Instant publishedAt, Instant scheduledAt, Instant createdAt, Instant updatedAt, long version, int wordCount,
+        int readingTimeMinutes, boolean featured, ArticleImage image, ArticleSeo seo) {
+
+    /** The select list, over the article table aliased {@code a}; {@link #read} reads it back in this order. */
+    static final String COLUMNS = "a.id, a.slug, a.title, a.lead, a.language, a.status, a.published_at, "
+            + "a.scheduled_at, a.created_at, a.updated_at, a.version, a.word_count, a.reading_time_minutes, "
+            + "a.featured, a.image_url, a.image_alt, a.image_caption, a.seo_title, a.seo_description, "
+            + "a.seo_canonical_url";
+    static final int WIDTH = 20;
+
+    static ArticleRow read(Object[] row, int from) {
+        int i = from;
+        return new ArticleRow((UUID) row[i], (String) row[i + 1], (String) row[i + 2], (String) row[i + 3],
+                (String) row[i + 4],
+                ArticleStatus.fromWireName((String) row[i + 5]).orElseThrow(
+                        () -> new IllegalStateException("Unknown article status in database: " + row[from + 5])),
+                instant(row[i + 6]), instant(row[i + 7]), instant(row[i + 8]), instant(row[i + 9]),
+                ((Number) row[i + 10]).longValue(), ((Number) row[i + 11]).intValue(),
+                ((Number) row[i + 12]).intValue(), (Boolean) row[i + 13],
+                ArticleImage.of((String) row[i + 14], (String) row[i + 15], (String) row[i + 16]),
+                ArticleSeo.of((String) row[i + 17], (String) row[i + 18], (String) row[i + 19]));
+    }
+
+    ArticleSummary toSummary(List<AuthorSummary> authors, List<TagSummary> tags, String highlight) {
+        return new ArticleSummary(id, slug, title, lead, language, status, publishedAt, updatedAt, featured, image,
+                readingTimeMinutes, authors, tags, highlight);
+    }
+
+    /** The full article without its body and related links (GraphQL loads those in batches when asked). */
+    ArticleView toView(List<AuthorSummary> authors, List<TagSummary> tags) {
+        return new ArticleView(id, slug, title, lead, null, language, status, publishedAt, scheduledAt, createdAt,
+                updatedAt, version, wordCount, readingTimeMinutes, featured, image, seo, authors, tags,
+                tags.isEmpty() ? null : tags.get(0), List.of());
+    }
+
+    /** The keyset position after this row in {@code sort}; {@code rank} only for relevance. */
+    Cursor cursor(ArticleSort sort, float rank) {
+        String value = switch (sort) {
+            case PUBLISHED_NEWEST, PUBLISHED_OLDEST -> publishedAt == null ? null : publishedAt.toString();
+            case UPDATED_NEWEST -> updatedAt.toString();
+            case TITLE -> title;
+            case RELEVANCE -> Float.toString(rank);
+        };
+        return new Cursor(sort.wireName(), value, id);
+    }
+
+    /** timestamptz as the JDBC driver hands it to a native query. */
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+}

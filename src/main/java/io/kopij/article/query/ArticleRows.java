@@ -1,0 +1,167 @@
+package io.kopij.article.query;
+
+import io.kopij.author.AuthorSummary;
+import io.kopij.shared.paging.Cursor;
+import io.kopij.shared.paging.PageRequest;
+import io.kopij.tag.TagSummary;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads list rows with plain SQL, a fixed number of statements per page whatever its size: the page itself, its
+ * total (from the kept per-status counts when only statuses filter), and the authors and tags of all its rows.
+ * Author and tag summaries are joined here rather than asked of their features one article at a time: they are
+ * part of every list row, and one statement per relation keeps lists at four statements.
+ */
+@ApplicationScoped
+class ArticleRows {
+
+    /** A row found, with its relevance and highlighted snippet when the list is a full-text search. */
+    record Found(ArticleRow row, float rank, String highlight) {
+    }
+
+    /** One page of rows, whether more follow, and the total for the same filters. */
+    record Slice(List<Found> rows, boolean hasMore, long total) {
+    }
+
+    /** Whose published articles a batch of pages lists. */
+    enum Owner {
+        AUTHOR("article_author", "author_id"),
+        TAG("article_tag", "tag_id");
+
+        private final String linkTable;
+        private final String column;
+
+        Owner(String linkTable, String column) {
+            this.linkTable = linkTable;
+            this.column = column;
+        }
+    }
+
+    private final EntityManager em;
+
+    ArticleRows(EntityManager em) {
+        this.em = em;
+    }
+
+    /** A page of a plain (not full-text) list. */
+    Slice list(ArticleQuery query, ArticleListSql sql, PageRequest page) {
+        long total = query.filtersOnlyByStatus() && !sql.params().containsKey("owner")
+                ? countByStatus(sql)
+                : ((Number) bind(em.createNativeQuery("select count(*) from article a where " + sql.where()),
+                        sql.params()).getSingleResult()).longValue();
+        String keyset = page.cursor().map(c -> " and " + sql.after(Cursor.decode(c, query.sort().wireName()), "a"))
+                .orElse("");
+        Query rows = bind(em.createNativeQuery("select " + ArticleRow.COLUMNS + " from article a where " + sql.where()
+                + keyset + " order by " + sql.orderBy("a") + " limit :limit offset :offset"), sql.params())
+                .setParameter("limit", page.limit() + 1)
+                .setParameter("offset", page.cursor().isPresent() ? 0 : page.offset());
+        List<Found> found = new ArrayList<>();
+        for (Object[] row : results(rows)) {
+            found.add(new Found(ArticleRow.read(row, 0), 0, null));
+        }
+        return slice(found, page.limit(), total);
+    }
+
+    /**
+     * The first page of published articles of each owner (author or tag), newest first, in one statement for all
+     * of them: GraphQL's {@code Author.articles} over a list of authors costs the same as over one.
+     */
+    Map<UUID, Slice> publishedOf(Owner owner, Collection<UUID> ownerIds, ArticleQuery query, PageRequest page) {
+        ArticleListSql sql = ArticleListSql.of(query, Optional.empty());
+        String keyset = page.cursor().map(c -> "where " + sql.after(Cursor.decode(c, query.sort().wireName()), "r"))
+                .orElse("");
+        Query statement = bind(em.createNativeQuery("""
+                        with r as (
+                          select l.%1$s as owner_id, count(*) over (partition by l.%1$s) as total, %2$s
+                          from %3$s l join article a on a.id = l.article_id
+                          where l.%1$s in (:owners) and %4$s),
+                        ranked as (
+                          select r.*, row_number() over (partition by r.owner_id order by %5$s) as n
+                          from r %6$s)
+                        select * from ranked where n <= :limit order by owner_id, n"""
+                        .formatted(owner.column, ArticleRow.COLUMNS, owner.linkTable, sql.where(),
+                                sql.orderBy("r"), keyset)), sql.params())
+                .setParameter("owners", ownerIds)
+                .setParameter("limit", page.limit() + 1);
+        Map<UUID, List<Found>> byOwner = new HashMap<>();
+        Map<UUID, Long> totals = new HashMap<>();
+        for (Object[] row : results(statement)) {
+            UUID ownerId = (UUID) row[0];
+            totals.put(ownerId, ((Number) row[1]).longValue());
+            byOwner.computeIfAbsent(ownerId, id -> new ArrayList<>()).add(new Found(ArticleRow.read(row, 2), 0, null));
+        }
+        Map<UUID, Slice> slices = new HashMap<>();
+        for (UUID ownerId : ownerIds) {
+            slices.put(ownerId, slice(byOwner.getOrDefault(ownerId, List.of()), page.limit(),
+                    totals.getOrDefault(ownerId, 0L)));
+        }
+        return slices;
+    }
+
+    /** The ordered authors of several articles, in one statement. */
+    Map<UUID, List<AuthorSummary>> authorsOf(Collection<UUID> articleIds) {
+        Map<UUID, List<AuthorSummary>> result = new HashMap<>();
+        if (articleIds.isEmpty()) {
+            return result;
+        }
+        Query query = em.createNativeQuery("select l.article_id, au.id, au.slug, au.name from article_author l "
+                        + "join author au on au.id = l.author_id where l.article_id in (:ids) "
+                        + "order by l.article_id, l.position")
+                .setParameter("ids", articleIds);
+        for (Object[] row : results(query)) {
+            result.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
+                    .add(new AuthorSummary((UUID) row[1], (String) row[2], (String) row[3]));
+        }
+        return result;
+    }
+
+    /** The ordered tags of several articles (the first is the primary tag), in one statement. */
+    Map<UUID, List<TagSummary>> tagsOf(Collection<UUID> articleIds) {
+        Map<UUID, List<TagSummary>> result = new HashMap<>();
+        if (articleIds.isEmpty()) {
+            return result;
+        }
+        Query query = em.createNativeQuery("select l.article_id, t.id, t.slug, t.name from article_tag l "
+                        + "join tag t on t.id = l.tag_id where l.article_id in (:ids) "
+                        + "order by l.article_id, l.position")
+                .setParameter("ids", articleIds);
+        for (Object[] row : results(query)) {
+            result.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
+                    .add(new TagSummary((UUID) row[1], (String) row[2], (String) row[3]));
+        }
+        return result;
+    }
+
+    /** From the per-status totals the database keeps with triggers (V009): one row read, not a count. */
+    private long countByStatus(ArticleListSql sql) {
+        Object total = em.createNativeQuery(
+                        "select coalesce(sum(articles), 0) from article_status_count where status in (:statuses)")
+                .setParameter("statuses", sql.params().get("statuses"))
+                .getSingleResult();
+        return ((Number) total).longValue();
+    }
+
+    static Slice slice(List<Found> rows, int limit, long total) {
+        boolean hasMore = rows.size() > limit;
+        return new Slice(hasMore ? List.copyOf(rows.subList(0, limit)) : List.copyOf(rows), hasMore, total);
+    }
+
+    static Query bind(Query query, Map<String, Object> params) {
+        params.forEach(query::setParameter);
+        return query;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object[]> results(Query query) {
+        return query.getResultList();
+    }
+}

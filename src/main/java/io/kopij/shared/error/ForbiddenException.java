@@ -1,9 +1,0 @@
-package io.kopij.shared.error;
-
-/** The caller is known but their role or ownership does not allow the action. */
-public class ForbiddenException extends KopijException {
-
-    public ForbiddenException(String detail) {
-        super(403, "auth.forbidden", "Forbidden", detail);
-    }
-}

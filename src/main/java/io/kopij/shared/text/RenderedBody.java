@@ -1,5 +1,0 @@
-package io.kopij.shared.text;
-
-/** An article body in its three served forms plus the figures derived from it. */
-public record RenderedBody(String markdown, String html, String text, int wordCount, int readingTimeMinutes) {
-}
