@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import io.kopij.shared.text.Slugs;
 import io.kopij.support.Api;
 import io.kopij.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +23,7 @@ import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -194,7 +195,7 @@ class ArticleGraphQLApiTest {
     @Test
     void authorsAndTagsWithTheirArticles() {
         String tagName = "GQL Tag " + unique();
-        String tagSlug = io.kopij.shared.text.Slugs.fromText(tagName);
+        String tagSlug = Slugs.fromText(tagName);
         String id = createPublished(article("Met tag " + unique(), tagName));
         String authorSlug = anonymous().get("/api/v1/articles/" + id).then().extract().path("authors[0].slug");
         GraphQL.post(anonymous(), "query($s: String) { tag(slug: $s) { name articleCount articles(first: 5) { totalCount edges { node { id } } } } }",
@@ -205,8 +206,8 @@ class ArticleGraphQLApiTest {
                 Map.of("s", authorSlug))
                 .body("errors", nullValue()).body("data.author.slug", is(authorSlug)).body("data.author.email", nullValue());
         GraphQL.post(anonymous(), "{ authors(first: 2) { totalCount edges { cursor node { name } } pageInfo { hasNextPage endCursor } } tags(first: 2) { totalCount edges { node { slug } } } }")
-                .body("errors", nullValue()).body("data.authors.edges.size()", org.hamcrest.Matchers.greaterThan(0))
-                .body("data.tags.edges.size()", org.hamcrest.Matchers.greaterThan(0));
+                .body("errors", nullValue()).body("data.authors.edges.size()", Matchers.greaterThan(0))
+                .body("data.tags.edges.size()", Matchers.greaterThan(0));
         GraphQL.post(editor(), "mutation($i: TagInput!) { createTag(input: $i) { slug version } }",
                 Map.of("i", Map.of("name", "Nieuw " + unique()))).body("errors", nullValue());
         GraphQL.post(anonymous(), "query($s: String) { tag(slug: $s) { id } }", Map.of("s", "bestaat-niet-" + unique()))

@@ -5,14 +5,16 @@ import static io.kopij.support.Api.editor;
 import static io.kopij.support.Api.unique;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
-
+import io.kopij.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** Hostile and malformed input: always a 4xx problem, never a 500, and nothing stored. */
@@ -45,7 +47,7 @@ class ArticleInputTest {
             editor().contentType(ContentType.JSON).body(input).post(ARTICLES)
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("code", is("request.invalid"))
-                    .body("errors[0].field", org.hamcrest.Matchers.startsWith(field));
+                    .body("errors[0].field", Matchers.startsWith(field));
         });
         var unknown = article("Onbekend veld");
         unknown.put("status", "published");
@@ -71,7 +73,7 @@ class ArticleInputTest {
                 new Case("seo.canonicalUrl", a -> a.put("seo", Map.of("canonicalUrl", url + "x".repeat(2049 - url.length())))),
                 new Case("tags", a -> a.put("tags", numbered("t", 21))),
                 new Case("authors", a -> a.put("authors", numbered("a", 11))),
-                new Case("related", a -> a.put("related", Collections.nCopies(21, java.util.UUID.randomUUID().toString()))));
+                new Case("related", a -> a.put("related", Collections.nCopies(21, UUID.randomUUID().toString()))));
         for (Case c : cases) {
             var input = article("Limiet " + unique(), tag);
             c.mutation().accept(input);
@@ -100,7 +102,7 @@ class ArticleInputTest {
             var input = article("Ongeldig " + unique());
             input.put(field, value);
             editor().contentType(ContentType.JSON).body(input).post(ARTICLES)
-                    .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.startsWith(field));
+                    .then().statusCode(400).body("errors[0].field", Matchers.startsWith(field));
         });
     }
 
@@ -113,7 +115,7 @@ class ArticleInputTest {
         editor().contentType(ContentType.TEXT).body("title=x").post(ARTICLES)
                 .then().statusCode(415).contentType("application/problem+json")
                 .body("code", is("request.unsupported-media-type"));
-        editor().contentType(ContentType.JSON).body(Map.of("title", "x")).patch(ARTICLES + "/" + java.util.UUID.randomUUID())
+        editor().contentType(ContentType.JSON).body(Map.of("title", "x")).patch(ARTICLES + "/" + UUID.randomUUID())
                 .then().statusCode(415);
         editor().delete(ARTICLES).then().statusCode(405).contentType("application/problem+json");
         editor().get(ARTICLES + "/niet-een-uuid").then().statusCode(404).contentType("application/problem+json");
@@ -122,7 +124,7 @@ class ArticleInputTest {
 
     @Test
     void rejectedPatchChangesNothing() {
-        String id = io.kopij.support.Api.create(editor(), article("Onaangetast " + unique()));
+        String id = Api.create(editor(), article("Onaangetast " + unique()));
         editor().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
                 .body(Map.of("title", "")).patch(ARTICLES + "/" + id).then().statusCode(400);
         editor().contentType("application/merge-patch+json").header("If-Match", "\"0\"")

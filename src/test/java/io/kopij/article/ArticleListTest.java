@@ -14,13 +14,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.hamcrest.MatcherAssert;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -143,7 +144,7 @@ class ArticleListTest {
             seen.addAll(page.getList("data.id"));
             cursor = page.getString("page.next");
         } while (cursor != null);
-        org.hamcrest.MatcherAssert.assertThat(seen, containsInAnyOrder(ids.toArray()));
+        MatcherAssert.assertThat(seen, containsInAnyOrder(ids.toArray()));
         assertEquals(6, seen.size());
     }
 
@@ -178,7 +179,7 @@ class ArticleListTest {
                 .body("code", is("request.invalid-cursor"));
         anonymous().queryParam("unknown", "1").get(ARTICLES).then().statusCode(400)
                 .body("code", is("request.unknown-parameter"));
-        anonymous().queryParam("unknown", "1").get(ARTICLES + "/" + java.util.UUID.randomUUID()).then().statusCode(400);
+        anonymous().queryParam("unknown", "1").get(ARTICLES + "/" + UUID.randomUUID()).then().statusCode(400);
         // A cursor from one sort cannot be used with another.
         String tag = "cur-" + unique();
         createPublished(article("1 " + unique(), tag));

@@ -16,12 +16,14 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import io.kopij.shared.text.Slugs;
 import io.kopij.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -60,7 +62,7 @@ class ArticleResourceTest {
 
         // Follow-up GET sees exactly what was stored.
         editor().get(location).then().statusCode(200)
-                .header("ETag", org.hamcrest.Matchers.startsWith("\"0-"))
+                .header("ETag", Matchers.startsWith("\"0-"))
                 .body("id", is(id))
                 .body("lead", is("Een korte inleiding bij Waarom kiest Meta voor open source?."))
                 .body("language", is("nl"))
@@ -157,7 +159,7 @@ class ArticleResourceTest {
     @Test
     void slugsFoldDiacriticsAndGetSuffixesOnCollision() {
         String title = "Één café in Zürich " + unique();
-        String base = io.kopij.shared.text.Slugs.fromText(title);
+        String base = Slugs.fromText(title);
         assertEquals(true, base.startsWith("een-cafe-in-zurich-"));
         for (String expected : List.of(base, base + "-2", base + "-3")) {
             editor().contentType(ContentType.JSON).body(article(title)).post(ARTICLES)
@@ -205,7 +207,7 @@ class ArticleResourceTest {
         editor().post(ARTICLES + "/" + draft + "/publish").then().statusCode(200);
         anonymous().get(ARTICLES + "/" + main).then().body("related.id", contains(b, draft, a));
         // Self links, duplicates and unknown ids are refused, naming each position.
-        editor().contentType(ContentType.JSON).body(List.of(main, a, a, java.util.UUID.randomUUID().toString()))
+        editor().contentType(ContentType.JSON).body(List.of(main, a, a, UUID.randomUUID().toString()))
                 .put(ARTICLES + "/" + main + "/related")
                 .then().statusCode(422).body("code", is("article.invalid-related"))
                 .body("errors.field", contains("[0]", "[2]", "[3]"));
@@ -252,12 +254,12 @@ class ArticleResourceTest {
         input.put("body", markdown);
         editor().contentType(ContentType.JSON).body(input).post(ARTICLES).then().statusCode(201)
                 .body("body.markdown", is(markdown))
-                .body("body.html", org.hamcrest.Matchers.not(containsString("<script")))
-                .body("body.html", org.hamcrest.Matchers.not(containsString("onerror=")))
-                .body("body.html", org.hamcrest.Matchers.not(containsString("javascript:")))
-                .body("body.html", org.hamcrest.Matchers.not(containsString("data:image")))
-                .body("body.html", org.hamcrest.Matchers.not(containsString("<img")))
-                .body("body.html", org.hamcrest.Matchers.not(containsString("href=\"\"")))
+                .body("body.html", Matchers.not(containsString("<script")))
+                .body("body.html", Matchers.not(containsString("onerror=")))
+                .body("body.html", Matchers.not(containsString("javascript:")))
+                .body("body.html", Matchers.not(containsString("data:image")))
+                .body("body.html", Matchers.not(containsString("<img")))
+                .body("body.html", Matchers.not(containsString("href=\"\"")))
                 .body("body.html", containsString("<p>klik</p>"))
                 .body("body.html", containsString("href=\"https://example.nl/ok\""))
                 .body("body.html", containsString("<table>"))

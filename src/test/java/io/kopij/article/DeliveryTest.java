@@ -17,7 +17,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.kopij.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.DecoderConfig;
@@ -25,6 +25,8 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hamcrest.Matcher;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -131,7 +133,7 @@ class DeliveryTest {
         anonymous().get(ARTICLES + "/" + main).then().body("related.id", contains(manual, threeTags, newTwoTags, oldTwoTags, oneTag));
         anonymous().queryParam("limit", 2).get(ARTICLES + "/" + main + "/related").then().body("id", contains(manual, threeTags));
         anonymous().queryParam("limit", 0).get(ARTICLES + "/" + main + "/related").then().statusCode(400);
-        io.kopij.support.GraphQL.post(anonymous(), "query($id: ID) { article(id: $id) { related(first: 3) { id } } }",
+        GraphQL.post(anonymous(), "query($id: ID) { article(id: $id) { related(first: 3) { id } } }",
                 Map.of("id", main)).body("data.article.related.id", contains(manual, threeTags, newTwoTags));
     }
 
@@ -153,7 +155,7 @@ class DeliveryTest {
                 .body("data[0].highlight", containsString("<mark>model</mark>"));
         anonymous().queryParam("tag", tag).queryParam("q", "cafe").get(ARTICLES).then().body("data.id", contains(modelId));
         anonymous().queryParam("tag", tag).queryParam("q", "CAFÉ utrecht").get(ARTICLES).then().body("data.id", contains(modelId));
-        io.kopij.support.GraphQL.post(anonymous(), "query($t: [String]) { articles(filter: {tags: $t, query: \"modellen\"}) { totalCount edges { highlight node { id } } } }",
+        GraphQL.post(anonymous(), "query($t: [String]) { articles(filter: {tags: $t, query: \"modellen\"}) { totalCount edges { highlight node { id } } } }",
                 Map.of("t", List.of(tag))).body("errors", nullValue())
                 .body("data.articles.totalCount", is(1))
                 .body("data.articles.edges[0].highlight", containsString("<mark>"));
@@ -208,7 +210,7 @@ class DeliveryTest {
         assertTrue(!highlight.contains("<b>") && highlight.contains("&lt;"), highlight);
     }
 
-    private static org.hamcrest.Matcher<Integer> anyOf(int a, int b) {
-        return org.hamcrest.Matchers.anyOf(is(a), is(b));
+    private static Matcher<Integer> anyOf(int a, int b) {
+        return Matchers.anyOf(is(a), is(b));
     }
 }

@@ -6,10 +6,11 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.kopij.support.GraphQL;
+import io.kopij.support.QuietScheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.hamcrest.Matchers;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
@@ -73,14 +74,14 @@ class GraphQLLimitsTest {
                 .body("errors[0].message", containsString("bestaatNiet"));
         GraphQL.post(anonymous(), "{ articles(").statusCode(200).body("errors.size()", is(1));
         anonymous().contentType("application/json").body("{\"query\": 5}").post("/graphql")
-                .then().statusCode(org.hamcrest.Matchers.lessThan(500));
+                .then().statusCode(Matchers.lessThan(500));
         anonymous().contentType("application/json").body("niet json").post("/graphql")
-                .then().statusCode(org.hamcrest.Matchers.lessThan(500));
+                .then().statusCode(Matchers.lessThan(500));
     }
 
     private void assertRefusedWithoutSql(String query, String expectedCode) {
         var statistics = sessionFactory.getStatistics();
-        long[] counts = io.kopij.support.QuietScheduler.withoutScheduledJobs(() -> {
+        long[] counts = QuietScheduler.withoutScheduledJobs(() -> {
             long before = statistics.getPrepareStatementCount();
             GraphQL.post(anonymous(), query).statusCode(200)
                     .body("data", nullValue())

@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.kopij.support.GraphQL;
+import io.kopij.support.QuietScheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -57,7 +57,7 @@ class GraphQLStatementCountTest {
             editor().post("/api/v1/articles/" + id + "/publish").then().statusCode(200);
         }
 
-        long[] counts = io.kopij.support.QuietScheduler.withoutScheduledJobs(() -> new long[] {
+        long[] counts = QuietScheduler.withoutScheduledJobs(() -> new long[] {
                 graphqlStatements(tag, 10), graphqlStatements(tag, 100), restStatements(tag, 10), restStatements(tag, 100)});
         long ten = counts[0];
         long hundred = counts[1];

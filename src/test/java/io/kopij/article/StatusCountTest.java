@@ -5,11 +5,12 @@ import static io.kopij.support.Api.create;
 import static io.kopij.support.Api.editor;
 import static io.kopij.support.Api.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class StatusCountTest {
         editor().post("/api/v1/articles/" + id + "/archive").then().statusCode(200);
         assertTotalsExact();
         editor().post("/api/v1/articles/" + id + "/unpublish").then().statusCode(200);
-        editor().contentType(ContentType.JSON).body(Map.of("at", java.time.Instant.now().plusSeconds(3600).toString()))
+        editor().contentType(ContentType.JSON).body(Map.of("at", Instant.now().plusSeconds(3600).toString()))
                 .post("/api/v1/articles/" + id + "/publish").then().statusCode(200);
         assertTotalsExact();
         editor().delete("/api/v1/articles/" + id).then().statusCode(204);
@@ -40,7 +41,7 @@ class StatusCountTest {
 
     private void assertTotalsExact() {
         for (String status : new String[] {"draft", "scheduled", "published", "archived"}) {
-            long real = ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em
+            long real = ((Number) QuarkusTransaction.requiringNew().call(() -> em
                     .createNativeQuery("select count(*) from article where status = :s").setParameter("s", status)
                     .getSingleResult())).longValue();
             long listed = ((Number) editor().queryParam("status", status).queryParam("limit", 1)

@@ -9,12 +9,14 @@ import static io.kopij.support.Api.unique;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-
+import io.kopij.shared.text.Slugs;
 import io.kopij.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -29,7 +31,7 @@ class AuthorResourceTest {
                 .body(Map.of("name", name, "bio", "Techredacteur.", "email", "sanne@example.nl",
                         "avatarUrl", "https://cdn.example.nl/sanne.jpg"))
                 .post(AUTHORS).then().statusCode(201).header("ETag", "\"0\"")
-                .body("slug", is(io.kopij.shared.text.Slugs.fromText(name)))
+                .body("slug", is(Slugs.fromText(name)))
                 .extract();
         String location = created.header("Location");
         String id = created.path("id");
@@ -55,7 +57,7 @@ class AuthorResourceTest {
     void rolesAndOwnershipOfProfiles() {
         String bob = "bob-" + unique();
         // Writing for the first time creates the caller's profile from their token claims.
-        String articleId = io.kopij.support.Api.create(as(bob, Api.AUTHOR), article("Eerste stuk"));
+        String articleId = Api.create(as(bob, Api.AUTHOR), article("Eerste stuk"));
         String profileId = editor().get("/api/v1/articles/" + articleId).then().extract().path("authors[0].id");
         String profile = AUTHORS + "/" + profileId;
         editor().get(profile).then().body("email", is(bob + "@kopij.test"));
@@ -96,7 +98,7 @@ class AuthorResourceTest {
             admin().contentType(ContentType.JSON).body(Map.of("name", prefix + n)).post(AUTHORS).then().statusCode(201);
         }
         long total = ((Number) anonymous().get(AUTHORS).then().extract().path("page.total")).longValue();
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         String cursor = null;
         do {
             var request = anonymous().queryParam("limit", 50);
@@ -107,8 +109,8 @@ class AuthorResourceTest {
             names.addAll(page.getList("data.name"));
             cursor = page.getString("page.next");
         } while (cursor != null);
-        org.junit.jupiter.api.Assertions.assertTrue(names.size() >= total);
+        Assertions.assertTrue(names.size() >= total);
         List<String> ours = names.stream().filter(n -> n.startsWith(prefix)).toList();
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(prefix + "A", prefix + "B", prefix + "C"), ours);
+        Assertions.assertEquals(List.of(prefix + "A", prefix + "B", prefix + "C"), ours);
     }
 }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -161,7 +162,7 @@ final class BenchDatabase implements AutoCloseable {
                 if (cmd.endsWith("postgres")) {
                     System.out.println("Stopping PostgreSQL left by an earlier run (pid " + pid + ")");
                     h.destroy(); // SIGTERM: smart shutdown
-                    h.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> null).join();
+                    h.onExit().orTimeout(20, TimeUnit.SECONDS).exceptionally(t -> null).join();
                     if (h.isAlive()) {
                         h.destroyForcibly();
                     }

@@ -1,7 +1,7 @@
 package io.kopij.bench;
 
-import io.kopij.shared.text.MarkdownRenderer;
-import io.kopij.shared.text.RenderedBody;
+import io.kopij.article.body.MarkdownRenderer;
+import io.kopij.article.body.RenderedBody;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -6,12 +6,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,7 +103,7 @@ final class RawCeiling {
         }
         try (Stream<Path> s = Files.list(Path.of("/usr/lib/postgresql"))) {
             return s.map(v -> v.resolve("bin/pgbench")).filter(Files::isExecutable)
-                    .sorted(java.util.Comparator.reverseOrder()).findFirst().orElse(null);
+                    .sorted(Comparator.reverseOrder()).findFirst().orElse(null);
         } catch (IOException e) {
             return null;
         }
@@ -186,11 +190,11 @@ final class RawCeiling {
         AtomicLong nanos = new AtomicLong();
         try {
             for (int i = 0; i < clients; i++) {
-                conns.add(java.sql.DriverManager.getConnection(db.appJdbcUrl()));
+                conns.add(DriverManager.getConnection(db.appJdbcUrl()));
             }
             long deadline = System.nanoTime() + length.toNanos();
             List<Thread> threads = new ArrayList<>();
-            List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Exception> failures = Collections.synchronizedList(new ArrayList<>());
             for (Connection c : conns) {
                 Thread t = new Thread(() -> {
                     try {
@@ -253,7 +257,7 @@ final class RawCeiling {
     private static String exec(List<String> args, Path log, long timeoutSeconds) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            if (!p.waitFor(30 + timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!p.waitFor(30 + timeoutSeconds, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("timed out: " + String.join(" ", args));
             }
         } finally {

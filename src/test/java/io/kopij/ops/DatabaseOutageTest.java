@@ -4,10 +4,10 @@ import static io.kopij.support.Api.anonymous;
 import static io.kopij.support.Api.article;
 import static io.kopij.support.Api.editor;
 import static io.kopij.support.Api.unique;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,25 +79,22 @@ class DatabaseOutageTest {
                 return null;
             }));
         }
-        long warm = System.currentTimeMillis() + 20_000;
-        while (acknowledged.size() < 5 && System.currentTimeMillis() < warm) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> acknowledged.size() >= 5);
         int beforeOutage = acknowledged.size();
         // As the embedded server does: pg_ctl refuses to run as root, so it runs in a user namespace.
         run("unshare", "-U", bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "stop", "-m", "fast", "-w");
         down.set(true);
-        Thread.sleep(4000);
+        // Several writes must meet the outage (each waits at most the pool's 3 s before its 503).
+        await().atMost(Duration.ofSeconds(30)).until(() -> outageStatuses.size() >= 6);
         List<String> start = new ArrayList<>(List.of("unshare", "-U", bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(),
                 "-l", dataDir.resolve("restart.log").toString(), "start", "-w", "-o", String.join(" ", options)));
         run(start.toArray(String[]::new));
         down.set(false);
-        // The service comes back by itself.
-        long recovered = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < recovered && anonymous().get("/api/v1/articles?limit=1").statusCode() != 200) {
-            Thread.sleep(250);
-        }
-        Thread.sleep(2000);
+        // The service comes back by itself, and writes are acknowledged again.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> anonymous().get("/api/v1/articles?limit=1").statusCode() == 200);
+        int afterRecovery = acknowledged.size();
+        await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= afterRecovery + 3);
         stop.set(true);
         for (Future<?> f : running) {
             f.get(60, TimeUnit.SECONDS);
@@ -137,7 +136,7 @@ class DatabaseOutageTest {
     private static List<String> postgresOptions(Path dataDir) throws Exception {
         String opts = Files.readString(dataDir.resolve("postmaster.opts")).trim();
         List<String> parts = new ArrayList<>();
-        var matcher = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(opts);
+        var matcher = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(opts);
         while (matcher.find()) {
             parts.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
         }

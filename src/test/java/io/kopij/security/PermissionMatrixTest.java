@@ -6,7 +6,8 @@ import static io.kopij.support.Api.unique;
 import static io.kopij.support.Api.withToken;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import io.kopij.shared.text.Slugs;
+import io.kopij.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -45,7 +46,7 @@ class PermissionMatrixTest {
     void readPublished() {
         String id = publishedByAlice();
         for (Supplier<RequestSpecification> caller : List.<Supplier<RequestSpecification>>of(
-                io.kopij.support.Api::anonymous, PermissionMatrixTest::bob, PermissionMatrixTest::erin,
+                Api::anonymous, PermissionMatrixTest::bob, PermissionMatrixTest::erin,
                 PermissionMatrixTest::alice, PermissionMatrixTest::dave)) {
             caller.get().get(ARTICLES + "/" + id).then().statusCode(200).body("id", is(id));
         }
@@ -75,7 +76,7 @@ class PermissionMatrixTest {
         String noRoleTitle = "Zonder rol " + unique();
         withToken("nora").contentType(ContentType.JSON).body(article(noRoleTitle)).post(ARTICLES).then().statusCode(403);
         for (String title : List.of(anonTitle, noRoleTitle)) {
-            alice().get(ARTICLES + "/by-slug/" + io.kopij.shared.text.Slugs.fromText(title)).then().statusCode(404);
+            alice().get(ARTICLES + "/by-slug/" + Slugs.fromText(title)).then().statusCode(404);
         }
         bob().contentType(ContentType.JSON).body(article("Van Bob " + unique())).post(ARTICLES).then().statusCode(201)
                 .body("status", is("draft")).body("authors[0].name", is("Bob Jansen"));
@@ -137,7 +138,7 @@ class PermissionMatrixTest {
         String name = "Matrix " + unique();
         anonymous().contentType(ContentType.JSON).body(Map.of("name", name)).post("/api/v1/tags").then().statusCode(401);
         bob().contentType(ContentType.JSON).body(Map.of("name", name)).post("/api/v1/tags").then().statusCode(403);
-        anonymous().get("/api/v1/tags/by-slug/" + io.kopij.shared.text.Slugs.fromText(name)).then().statusCode(404);
+        anonymous().get("/api/v1/tags/by-slug/" + Slugs.fromText(name)).then().statusCode(404);
         String tag = alice().contentType(ContentType.JSON).body(Map.of("name", name)).post("/api/v1/tags")
                 .then().statusCode(201).extract().header("Location");
         dave().contentType(ContentType.JSON).body(Map.of("name", name + " d")).post("/api/v1/tags").then().statusCode(201);
@@ -157,7 +158,7 @@ class PermissionMatrixTest {
         Map.of(anonymous(), 401, bob(), 403, alice(), 403).forEach((refused, status) ->
                 refused.contentType(ContentType.JSON).body(Map.of("name", name)).post("/api/v1/authors")
                         .then().statusCode(status));
-        anonymous().get("/api/v1/authors/by-slug/" + io.kopij.shared.text.Slugs.fromText(name)).then().statusCode(404);
+        anonymous().get("/api/v1/authors/by-slug/" + Slugs.fromText(name)).then().statusCode(404);
         String author = dave().contentType(ContentType.JSON).body(Map.of("name", name)).post("/api/v1/authors")
                 .then().statusCode(201).extract().header("Location");
         Map.of(anonymous(), 401, bob(), 403, alice(), 403).forEach((refused, status) ->

@@ -1,6 +1,6 @@
 package io.kopij.support;
 
-import io.kopij.shared.security.keycloak.KeycloakServer;
+import io.kopij.devservices.keycloak.KeycloakServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,16 +9,24 @@ import java.util.Map;
 /**
  * A real Keycloak for the whole test run: started once per JVM on free ports with the realm from
  * docker/keycloak/realm-cms.json, shared by every test class (also across Quarkus restarts), stopped when the JVM
- * exits. Set {@code KOPIJ_TEST_KEYCLOAK_URL} (e.g. http://localhost:8180) to use a running Keycloak instead.
+ * exits. Set {@code KOPIJ_TEST_KEYCLOAK_URL} (e.g. http://localhost:8180) to use a running Keycloak instead, or the
+ * system property {@value #NO_KEYCLOAK_PROPERTY} where no test sends a token.
  */
 public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String BASE_URL_PROPERTY = "io.kopij.test.keycloak-url";
+    /** Set (by the failsafe configuration) where no test needs a token: no Keycloak is started. */
+    public static final String NO_KEYCLOAK_PROPERTY = "kopij.test.no-keycloak";
+    private static final String UNREACHABLE = "http://127.0.0.1:9";
 
     @Override
     public Map<String, String> start() {
         String configured = System.getenv("KOPIJ_TEST_KEYCLOAK_URL");
         String baseUrl;
+        if (Boolean.getBoolean(NO_KEYCLOAK_PROPERTY)) {
+            // Smoke tests of the packaged app only make anonymous requests, which never reach Keycloak.
+            return Map.of("quarkus.oidc.auth-server-url", UNREACHABLE + "/realms/cms");
+        }
         if (configured != null && !configured.isBlank()) {
             baseUrl = configured.replaceAll("/+$", "");
         } else {

@@ -1,12 +1,16 @@
 package io.kopij.support;
 
+import static org.awaitility.Awaitility.await;
+
+import io.kopij.article.ScheduledPublisher;
 import io.quarkus.arc.Arc;
 import io.quarkus.scheduler.Scheduler;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
  * Statement counts read Hibernate's global statistics, which the scheduled publisher would disturb with its own
- * queries: measurements run with that job paused.
+ * queries: measurements run with that job paused and after a run that had already started has ended.
  */
 public final class QuietScheduler {
 
@@ -17,13 +21,11 @@ public final class QuietScheduler {
 
     public static <T> T withoutScheduledJobs(Supplier<T> measurement) {
         Scheduler scheduler = Arc.container().instance(Scheduler.class).get();
+        ScheduledPublisher publisher = Arc.container().instance(ScheduledPublisher.class).get();
         scheduler.pause(PUBLISHER);
         try {
-            Thread.sleep(1500); // let a run that already started finish
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> !publisher.isRunning());
             return measurement.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         } finally {
             scheduler.resume(PUBLISHER);
         }

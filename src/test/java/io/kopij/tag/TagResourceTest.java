@@ -8,7 +8,7 @@ import static io.kopij.support.Api.createPublished;
 import static io.kopij.support.Api.editor;
 import static io.kopij.support.Api.unique;
 import static org.hamcrest.Matchers.is;
-
+import io.kopij.shared.text.Slugs;
 import io.kopij.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -25,7 +25,7 @@ class TagResourceTest {
         String name = "Kunstmatige intelligentie " + unique();
         var created = editor().contentType(ContentType.JSON).body(Map.of("name", name, "description", "AI"))
                 .post(TAGS).then().statusCode(201).header("ETag", "\"0\"")
-                .body("slug", is(io.kopij.shared.text.Slugs.fromText(name))).body("articleCount", is(0))
+                .body("slug", is(Slugs.fromText(name))).body("articleCount", is(0))
                 .extract();
         String location = created.header("Location");
         String slug = created.path("slug");
@@ -63,7 +63,7 @@ class TagResourceTest {
         String name = "Nieuwe Tag " + unique();
         String id = create(editor(), article("Artikel " + unique(), name));
         editor().get("/api/v1/articles/" + id).then()
-                .body("tags[0].name", is(name)).body("tags[0].slug", is(io.kopij.shared.text.Slugs.fromText(name)));
+                .body("tags[0].name", is(name)).body("tags[0].slug", is(Slugs.fromText(name)));
         // The same name in another case finds the same tag.
         String second = create(editor(), article("Nog een " + unique(), name.toLowerCase()));
         editor().get("/api/v1/articles/" + second).then().body("tags[0].name", is(name));

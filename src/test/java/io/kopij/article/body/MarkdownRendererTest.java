@@ -1,4 +1,4 @@
-package io.kopij.shared.text;
+package io.kopij.article.body;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -3,8 +3,9 @@ package io.kopij.shared.web;
 import static io.kopij.support.Api.article;
 import static io.kopij.support.Api.unique;
 import static io.restassured.RestAssured.given;
-
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.kopij.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +13,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,17 +30,17 @@ class ResponseValidationTest {
     /** Requests are checked too; only the deliberately unauthenticated ones may lack the bearer token. */
     private static final OpenApiValidationFilter CONTRACT = new OpenApiValidationFilter(
             OpenApiInteractionValidator.createForSpecificationUrl("openapi/openapi.yaml")
-                    .withLevelResolver(com.atlassian.oai.validator.report.LevelResolver.create()
+                    .withLevelResolver(LevelResolver.create()
                             .withLevel("validation.request.security.missing",
-                                    com.atlassian.oai.validator.report.ValidationReport.Level.IGNORE)
+                                    ValidationReport.Level.IGNORE)
                             .build())
                     .build());
 
     /** For requests that are invalid on purpose: only the answer is checked against the contract. */
     private static final OpenApiValidationFilter RESPONSES_ONLY = new OpenApiValidationFilter(
             OpenApiInteractionValidator.createForSpecificationUrl("openapi/openapi.yaml")
-                    .withLevelResolver(com.atlassian.oai.validator.report.LevelResolver.create()
-                            .withLevel("validation.request", com.atlassian.oai.validator.report.ValidationReport.Level.IGNORE)
+                    .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
                             .build())
                     .build());
 
@@ -93,7 +95,7 @@ class ResponseValidationTest {
 
     @Test
     void problemsMatchTheContract() {
-        reader().get("/api/v1/articles/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        reader().get("/api/v1/articles/" + UUID.randomUUID()).then().statusCode(404);
         given().filter(RESPONSES_ONLY).accept(ACCEPT).queryParam("limit", "1000").get("/api/v1/articles").then().statusCode(400);
         reader().contentType(ContentType.JSON).body(article("x")).post("/api/v1/articles").then().statusCode(401);
         as("bob").contentType(ContentType.JSON).body(Map.of("name", "x")).post("/api/v1/tags").then().statusCode(403);

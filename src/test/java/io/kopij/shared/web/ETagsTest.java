@@ -1,0 +1,45 @@
+package io.kopij.shared.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.kopij.shared.error.PreconditionException;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** If-Match against the version of a resource: the tags writes and reads hand out, and everything else. */
+class ETagsTest {
+
+    private static final String CODE = "article.version-conflict";
+
+    @Test
+    void theTagOfAWriteAndTheTagOfAReadBothMatchTheirVersion() {
+        assertEquals(OptionalLong.of(3), ETags.requiredVersion(ETags.of(3), CODE, 3));
+        assertEquals(OptionalLong.of(3), ETags.requiredVersion("\"3-q1w2e3r4t5\"", CODE, 3));
+    }
+
+    @Test
+    void anyOfSeveralTagsMayMatchAndAStarMatchesEverything() {
+        assertEquals(OptionalLong.of(7), ETags.requiredVersion("\"5\", \"7-abc\"", CODE, 7));
+        assertEquals(OptionalLong.empty(), ETags.requiredVersion("*", CODE, 7));
+    }
+
+    @Test
+    void aMissingHeaderIsRequiredForReplacementsAndOptionalOtherwise() {
+        PreconditionException missing = assertThrows(PreconditionException.class,
+                () -> ETags.requiredVersion(null, CODE, 1));
+        assertEquals(428, missing.status());
+        assertEquals("request.precondition-required", missing.code());
+        assertEquals(OptionalLong.empty(), ETags.optionalVersion(" ", CODE, 1));
+    }
+
+    @Test
+    void staleWeakAndForeignTagsAre412() {
+        for (String header : new String[] {"\"2\"", "W/\"3\"", "\"abc\"", "3", "\"\""}) {
+            PreconditionException stale = assertThrows(PreconditionException.class,
+                    () -> ETags.requiredVersion(header, CODE, 3), header);
+            assertEquals(412, stale.status(), header);
+            assertEquals(CODE, stale.code(), header);
+        }
+    }
+}
