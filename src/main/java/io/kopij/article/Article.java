@@ -128,19 +128,12 @@ public class Article extends AuditedEntity {
         this.readingTimeMinutes = body.readingTimeMinutes();
     }
 
-    void replaceAuthors(List<Author> newAuthors) {
-        authors.clear();
-        authors.addAll(newAuthors);
-    }
-
-    void replaceTags(List<Tag> newTags) {
-        tags.clear();
-        tags.addAll(newTags);
-    }
-
-    void replaceRelated(List<Article> newRelated) {
-        related.clear();
-        related.addAll(newRelated);
+    /** Replaces an ordered relation unless it already holds exactly these, in this order (then nothing is written). */
+    static <T extends AuditedEntity> void replace(List<T> relation, List<T> wanted) {
+        if (!sameIds(relation, wanted)) {
+            relation.clear();
+            relation.addAll(wanted);
+        }
     }
 
     /** Publishes now. publishedAt records the first publication and is kept on later ones. */
@@ -192,8 +185,7 @@ public class Article extends AuditedEntity {
         return publishedAt != null;
     }
 
-    /** Whether two ordered relations name the same entities in the same order (then nothing is rewritten). */
-    static boolean sameIds(List<? extends AuditedEntity> current, List<? extends AuditedEntity> wanted) {
+    private static boolean sameIds(List<? extends AuditedEntity> current, List<? extends AuditedEntity> wanted) {
         if (current.size() != wanted.size()) {
             return false;
         }

@@ -14,7 +14,8 @@ import org.hibernate.StaleStateException;
 /**
  * Where every change to an article is stored, whichever service made it: the write is flushed (the version check
  * happens there, so a concurrent writer that got there first makes this a 412) and its revision is recorded in
- * the same transaction. Anything else that must happen with every article write belongs here too.
+ * the same transaction; the caller is answered with the article as stored. Anything else that must happen with
+ * every article write belongs here too.
  */
 @ApplicationScoped
 public class ArticleChanges {
@@ -23,27 +24,33 @@ public class ArticleChanges {
     private final RevisionService revisions;
     private final ArticleMapper mapper;
     private final CurrentUser caller;
+    private final ArticleReader reader;
 
-    ArticleChanges(ArticleRepository articles, RevisionService revisions, ArticleMapper mapper, CurrentUser caller) {
+    ArticleChanges(ArticleRepository articles, RevisionService revisions, ArticleMapper mapper, CurrentUser caller,
+            ArticleReader reader) {
         this.articles = articles;
         this.revisions = revisions;
         this.mapper = mapper;
         this.caller = caller;
+        this.reader = reader;
     }
 
     /** A new article, with its first revision. */
-    void created(Article article) {
+    ArticleView created(Article article) {
         articles.persist(article);
         articles.flush();
         revisions.record(article.id(), article.version(), "create", caller(), snapshot(article), null);
+        return reader.view(article);
     }
 
-    void saved(Article article, String action) {
+    ArticleView saved(Article article, String action) {
         saved(article, action, null, caller());
+        return reader.view(article);
     }
 
-    void restored(Article article, int fromRevision) {
+    ArticleView restored(Article article, int fromRevision) {
         saved(article, "restore", fromRevision, caller());
+        return reader.view(article);
     }
 
     /** A change made by Kopij itself (the scheduler), not by the caller of a request. */

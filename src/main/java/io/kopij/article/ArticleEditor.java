@@ -43,7 +43,6 @@ public class ArticleEditor {
     private final ArticleRepository articles;
     private final ArticleAccess access;
     private final ArticleChanges changes;
-    private final ArticleReader reader;
     private final ArticleMapper mapper;
     private final AuthorService authors;
     private final TagService tags;
@@ -53,13 +52,12 @@ public class ArticleEditor {
     private final MergePatcher patches;
     private final RevisionService revisions;
 
-    ArticleEditor(ArticleRepository articles, ArticleAccess access, ArticleChanges changes, ArticleReader reader,
-            ArticleMapper mapper, AuthorService authors, TagService tags, MarkdownRenderer renderer,
-            CurrentUser caller, InputValidator validator, MergePatcher patches, RevisionService revisions) {
+    ArticleEditor(ArticleRepository articles, ArticleAccess access, ArticleChanges changes, ArticleMapper mapper,
+            AuthorService authors, TagService tags, MarkdownRenderer renderer, CurrentUser caller,
+            InputValidator validator, MergePatcher patches, RevisionService revisions) {
         this.articles = articles;
         this.access = access;
         this.changes = changes;
-        this.reader = reader;
         this.mapper = mapper;
         this.authors = authors;
         this.tags = tags;
@@ -75,8 +73,7 @@ public class ArticleEditor {
     public ArticleView create(@NotNull @Valid ArticleInput input) {
         Article article = new Article(null, input.title().trim());
         apply(article, input, true);
-        changes.created(article);
-        return reader.view(article);
+        return changes.created(article);
     }
 
     @Transactional
@@ -85,8 +82,7 @@ public class ArticleEditor {
         Article article = access.loadForEdit(id);
         ETags.requiredVersion(ifMatch, "article.version-conflict", article.version());
         apply(article, input, false);
-        changes.saved(article, "update");
-        return reader.view(article);
+        return changes.saved(article, "update");
     }
 
     @Transactional
@@ -95,8 +91,7 @@ public class ArticleEditor {
         Article article = access.loadForEdit(id);
         ETags.requiredVersion(ifMatch, "article.version-conflict", article.version());
         apply(article, patches.apply(mapper.toInput(article), patch, ArticleInput.class), false);
-        changes.saved(article, "update");
-        return reader.view(article);
+        return changes.saved(article, "update");
     }
 
     @Transactional
@@ -104,9 +99,8 @@ public class ArticleEditor {
     public ArticleView setRelated(UUID id, String ifMatch, @NotNull @Size(max = 20) List<@NotNull UUID> ids) {
         Article article = access.loadForEdit(id);
         ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
-        article.replaceRelated(resolveRelated(article, ids, ""));
-        changes.saved(article, "related");
-        return reader.view(article);
+        Article.replace(article.related, resolveRelated(article, ids, ""));
+        return changes.saved(article, "related");
     }
 
     /** Makes the editable fields what they were at revision {@code number}; itself a new revision. */
@@ -125,8 +119,7 @@ public class ArticleEditor {
                 old.tags() == null ? null : old.tags().stream().map(TagSummary::name).toList(),
                 related);
         apply(article, validator.validate(input), false);
-        changes.restored(article, number);
-        return reader.view(article);
+        return changes.restored(article, number);
     }
 
     @Transactional
@@ -164,18 +157,11 @@ public class ArticleEditor {
         article.seoDescription = seo == null ? null : blankToNull(seo.description());
         article.seoCanonicalUrl = seo == null ? null : blankToNull(seo.canonicalUrl());
 
-        List<Author> resolvedAuthors = resolveAuthors(input.authors());
-        if (!Article.sameIds(article.authors, resolvedAuthors)) {
-            article.replaceAuthors(resolvedAuthors);
-        }
-        var resolvedTags = tags.resolve(input.tags() == null ? List.of() : input.tags(), caller.isEditor(), "tags");
-        if (!Article.sameIds(article.tags, resolvedTags)) {
-            article.replaceTags(resolvedTags);
-        }
-        var resolvedRelated = resolveRelated(article, input.related() == null ? List.of() : input.related(), "related");
-        if (!Article.sameIds(article.related, resolvedRelated)) {
-            article.replaceRelated(resolvedRelated);
-        }
+        Article.replace(article.authors, resolveAuthors(input.authors()));
+        Article.replace(article.tags,
+                tags.resolve(input.tags() == null ? List.of() : input.tags(), caller.isEditor(), "tags"));
+        Article.replace(article.related, resolveRelated(article, input.related() == null ? List.of() : input.related(),
+                "related"));
     }
 
     /**

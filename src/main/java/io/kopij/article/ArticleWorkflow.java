@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The editorial workflow: draft → scheduled → published → archived, and back to draft by unpublish. The
@@ -21,49 +23,37 @@ public class ArticleWorkflow {
 
     private final ArticleAccess access;
     private final ArticleChanges changes;
-    private final ArticleReader reader;
 
-    ArticleWorkflow(ArticleAccess access, ArticleChanges changes, ArticleReader reader) {
+    ArticleWorkflow(ArticleAccess access, ArticleChanges changes) {
         this.access = access;
         this.changes = changes;
-        this.reader = reader;
     }
 
     /** Publishes now, or schedules when {@code at} is in the future (the scheduler publishes it then). */
     @Transactional
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public ArticleView publish(UUID id, String ifMatch, Instant at) {
-        Article article = access.load(id);
-        ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
-        Instant now = AuditedEntity.now();
-        if (at != null && at.isAfter(now)) {
-            article.schedule(at.truncatedTo(ChronoUnit.MICROS));
-            changes.saved(article, "schedule");
-        } else {
+        return transition(id, ifMatch, article -> {
+            Instant now = AuditedEntity.now();
+            if (at != null && at.isAfter(now)) {
+                article.schedule(at.truncatedTo(ChronoUnit.MICROS));
+                return "schedule";
+            }
             article.publish(now);
-            changes.saved(article, "publish");
-        }
-        return reader.view(article);
+            return "publish";
+        });
     }
 
     @Transactional
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public ArticleView unpublish(UUID id, String ifMatch) {
-        Article article = access.load(id);
-        ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
-        article.unpublish();
-        changes.saved(article, "unpublish");
-        return reader.view(article);
+        return transition(id, ifMatch, "unpublish", Article::unpublish);
     }
 
     @Transactional
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public ArticleView archive(UUID id, String ifMatch) {
-        Article article = access.load(id);
-        ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
-        article.archive();
-        changes.saved(article, "archive");
-        return reader.view(article);
+        return transition(id, ifMatch, "archive", Article::archive);
     }
 
     /**
@@ -79,5 +69,19 @@ public class ArticleWorkflow {
         // The embargo time is the publication time, even if the scheduler runs a few seconds later.
         article.publish(article.scheduledAt);
         changes.savedBy(article, "publish", Actor.SCHEDULER);
+    }
+
+    private ArticleView transition(UUID id, String ifMatch, String action, Consumer<Article> change) {
+        return transition(id, ifMatch, article -> {
+            change.accept(article);
+            return action;
+        });
+    }
+
+    /** Applies a transition to an article of the version the caller read; {@code change} names the action. */
+    private ArticleView transition(UUID id, String ifMatch, Function<Article, String> change) {
+        Article article = access.load(id);
+        ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
+        return changes.saved(article, change.apply(article));
     }
 }

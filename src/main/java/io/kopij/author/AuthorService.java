@@ -5,8 +5,8 @@ import io.kopij.shared.error.ConflictException;
 import io.kopij.shared.error.FieldError;
 import io.kopij.shared.error.PermissionDeniedException;
 import io.kopij.shared.error.UnprocessableException;
-import io.kopij.shared.paging.Cursor;
 import io.kopij.shared.paging.CursorPage;
+import io.kopij.shared.paging.NameOrderedPages;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.security.CurrentUser;
@@ -21,16 +21,12 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class AuthorService {
-
-    private static final String SORT = "name";
 
     private final AuthorRepository authors;
     private final AuthorMapper mapper;
@@ -55,29 +51,9 @@ public class AuthorService {
     /** Authors by name; each with the cursor that continues after it. */
     @Transactional
     public CursorPage<AuthorView> page(PageRequest request) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (request.cursor().isPresent()) {
-            Cursor cursor = Cursor.decode(request.cursor().get(), SORT);
-            where.append(" and (a.name > :name or (a.name = :name and a.id > :id))");
-            params.put("name", cursor.value() == null ? "" : cursor.value());
-            params.put("id", cursor.id());
-        }
-        var query = authors.getEntityManager()
-                .createQuery("select a from Author a where " + where + " order by a.name, a.id", Author.class)
-                .setMaxResults(request.limit() + 1)
-                .setFirstResult(request.cursor().isPresent() ? 0 : request.offset());
-        params.forEach(query::setParameter);
-        List<Author> rows = new ArrayList<>(query.getResultList());
-        boolean hasNext = rows.size() > request.limit();
-        if (hasNext) {
-            rows = rows.subList(0, request.limit());
-        }
         boolean showEmail = caller.isEditorial();
-        List<CursorPage.Edge<AuthorView>> edges = rows.stream()
-                .map(a -> new CursorPage.Edge<>(new Cursor(SORT, a.name(), a.id()).encode(), mapper.toView(a, showEmail)))
-                .toList();
-        return new CursorPage<>(edges, hasNext, authors.count());
+        return NameOrderedPages.page(authors.getEntityManager(), Author.class, Author::name, Author::id, request,
+                authors.count()).map(author -> mapper.toView(author, showEmail));
     }
 
     @Transactional

@@ -3,8 +3,8 @@ package io.kopij.tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
-import io.kopij.shared.web.ETags;
 import io.kopij.shared.web.MergePatch;
+import io.kopij.shared.web.Responses;
 import io.kopij.shared.web.SparseFields;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -55,7 +54,7 @@ public class TagResource {
     @Operation(summary = "Get a tag by id")
     @APIResponseSchema(value = TagView.class, responseCode = "200")
     public Response get(@PathParam("id") UUID id, @QueryParam("fields") String fieldNames) {
-        return withFields(service.get(id), fieldNames);
+        return ok(service.get(id), fieldNames);
     }
 
     @GET
@@ -63,7 +62,7 @@ public class TagResource {
     @Operation(summary = "Get a tag by slug")
     @APIResponseSchema(value = TagView.class, responseCode = "200")
     public Response getBySlug(@PathParam("slug") String slug, @QueryParam("fields") String fieldNames) {
-        return withFields(service.getBySlug(slug), fieldNames);
+        return ok(service.getBySlug(slug), fieldNames);
     }
 
     @POST
@@ -72,7 +71,8 @@ public class TagResource {
     @APIResponseSchema(value = TagView.class, responseCode = "201")
     public Response create(TagInput input, UriInfo uri) {
         TagView created = service.create(input);
-        return withETag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()), created);
+        return Responses.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build(), created,
+                created.version());
     }
 
     @PUT
@@ -81,7 +81,7 @@ public class TagResource {
     @Operation(summary = "Replace a tag (editor; If-Match required)")
     @APIResponseSchema(value = TagView.class, responseCode = "200")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, TagInput input) {
-        return withETag(Response.ok(), service.replace(id, ifMatch, input));
+        return ok(service.replace(id, ifMatch, input));
     }
 
     @PATCH
@@ -90,7 +90,7 @@ public class TagResource {
     @Operation(summary = "Change some fields of a tag (editor; JSON Merge Patch, If-Match required)")
     @APIResponseSchema(value = TagView.class, responseCode = "200")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        return withETag(Response.ok(), service.patch(id, ifMatch, patch));
+        return ok(service.patch(id, ifMatch, patch));
     }
 
     @DELETE
@@ -107,12 +107,11 @@ public class TagResource {
     public record TagList(List<TagView> data, Page.PageInfo page) {
     }
 
-    private Response withFields(TagView view, String fieldNames) {
-        return Response.ok(fields.select(view, fieldNames, TagView.class))
-                .tag(new EntityTag(String.valueOf(view.version()))).build();
+    private static Response ok(TagView tag) {
+        return Responses.ok(tag, tag.version());
     }
 
-    private static Response withETag(Response.ResponseBuilder builder, TagView tag) {
-        return builder.tag(new EntityTag(String.valueOf(tag.version()))).entity(tag).build();
+    private Response ok(TagView tag, String fieldNames) {
+        return Responses.ok(fields.select(tag, fieldNames, TagView.class), tag.version());
     }
 }

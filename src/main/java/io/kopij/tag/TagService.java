@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kopij.shared.error.ConflictException;
 import io.kopij.shared.error.FieldError;
 import io.kopij.shared.error.UnprocessableException;
-import io.kopij.shared.paging.Cursor;
 import io.kopij.shared.paging.CursorPage;
+import io.kopij.shared.paging.NameOrderedPages;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.security.Roles;
@@ -26,7 +26,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class TagService {
 
-    private static final String SORT = "name";
     static final int MAX_NAME_LENGTH = 100;
 
     private final TagRepository tags;
@@ -45,25 +44,10 @@ public class TagService {
     /** Tags by name, with published-article counts for the whole page in one statement. */
     @Transactional
     public CursorPage<TagView> page(PageRequest request) {
-        var query = tags.getEntityManager().createQuery("select t from Tag t"
-                + (request.cursor().isPresent() ? " where (t.name > :name or (t.name = :name and t.id > :id))" : "")
-                + " order by t.name, t.id", Tag.class);
-        if (request.cursor().isPresent()) {
-            Cursor cursor = Cursor.decode(request.cursor().get(), SORT);
-            query.setParameter("name", cursor.value() == null ? "" : cursor.value()).setParameter("id", cursor.id());
-        }
-        List<Tag> rows = new ArrayList<>(query.setFirstResult(request.cursor().isPresent() ? 0 : request.offset())
-                .setMaxResults(request.limit() + 1).getResultList());
-        boolean hasNext = rows.size() > request.limit();
-        if (hasNext) {
-            rows = rows.subList(0, request.limit());
-        }
-        Map<UUID, Long> counts = tags.publishedArticleCounts(rows.stream().map(Tag::id).toList());
-        List<CursorPage.Edge<TagView>> edges = rows.stream()
-                .map(t -> new CursorPage.Edge<>(new Cursor(SORT, t.name(), t.id()).encode(),
-                        toView(t, counts.getOrDefault(t.id(), 0L))))
-                .toList();
-        return new CursorPage<>(edges, hasNext, tags.count());
+        CursorPage<Tag> page = NameOrderedPages.page(tags.getEntityManager(), Tag.class, Tag::name, Tag::id, request,
+                tags.count());
+        Map<UUID, Long> counts = tags.publishedArticleCounts(page.edges().stream().map(e -> e.node().id()).toList());
+        return page.map(tag -> toView(tag, counts.getOrDefault(tag.id(), 0L)));
     }
 
     @Transactional

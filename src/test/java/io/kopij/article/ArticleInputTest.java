@@ -1,5 +1,6 @@
 package io.kopij.article;
 
+import static io.kopij.support.Api.ARTICLES;
 import static io.kopij.support.Api.article;
 import static io.kopij.support.Api.editor;
 import static io.kopij.support.Api.unique;
@@ -20,8 +21,6 @@ import org.junit.jupiter.api.Test;
 /** Hostile and malformed input: always a 4xx problem, never a 500, and nothing stored. */
 @QuarkusTest
 class ArticleInputTest {
-
-    private static final String ARTICLES = "/api/v1/articles";
 
     @Test
     void malformedJsonIsAProblemAndStoresNothing() {

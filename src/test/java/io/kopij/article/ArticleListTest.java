@@ -1,5 +1,6 @@
 package io.kopij.article;
 
+import static io.kopij.support.Api.ARTICLES;
 import static io.kopij.support.Api.anonymous;
 import static io.kopij.support.Api.article;
 import static io.kopij.support.Api.create;
@@ -26,8 +27,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ArticleListTest {
-
-    private static final String ARTICLES = "/api/v1/articles";
 
     @Test
     void defaultListIsPublishedNewestFirstWithSummaries() {

@@ -1,5 +1,6 @@
 package io.kopij.article;
 
+import static io.kopij.support.Api.ARTICLES;
 import static io.kopij.support.Api.anonymous;
 import static io.kopij.support.Api.article;
 import static io.kopij.support.Api.as;
@@ -28,8 +29,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ArticleResourceTest {
-
-    private static final String ARTICLES = "/api/v1/articles";
 
     @Test
     void createReadReplacePatchDelete() {

@@ -16,16 +16,14 @@ class ArticleTransitionsTest {
 
     @Test
     void publishingADraftRecordsTheFirstPublication() {
-        Article article = new Article("a", "A");
-        article.publish(MONDAY);
+        Article article = publishedOnMonday();
         assertEquals(ArticleStatus.PUBLISHED, article.status());
         assertEquals(MONDAY, article.publishedAt);
     }
 
     @Test
     void republishingKeepsTheFirstPublicationTime() {
-        Article article = new Article("a", "A");
-        article.publish(MONDAY);
+        Article article = publishedOnMonday();
         article.unpublish();
         assertEquals(ArticleStatus.DRAFT, article.status());
         article.publish(TUESDAY);
@@ -55,21 +53,19 @@ class ArticleTransitionsTest {
 
     @Test
     void onlyPublishedArticlesAreArchived() {
-        Article draft = new Article("a", "A");
-        ConflictException refused = assertThrows(ConflictException.class, draft::archive);
+        ConflictException refused = assertThrows(ConflictException.class, new Article("a", "A")::archive);
         assertEquals("article.invalid-transition", refused.code());
         assertEquals("Cannot archive an article that is draft", refused.detail());
-        draft.publish(MONDAY);
-        draft.archive();
-        assertEquals(ArticleStatus.ARCHIVED, draft.status());
+        Article article = publishedOnMonday();
+        article.archive();
+        assertEquals(ArticleStatus.ARCHIVED, article.status());
     }
 
     @Test
     void impossibleTransitionsNameTheCurrentStatus() {
-        Article article = new Article("a", "A");
         assertEquals("Cannot unpublish an article that is draft",
-                assertThrows(ConflictException.class, article::unpublish).detail());
-        article.publish(MONDAY);
+                assertThrows(ConflictException.class, new Article("a", "A")::unpublish).detail());
+        Article article = publishedOnMonday();
         article.archive();
         assertEquals("Cannot publish an article that is archived",
                 assertThrows(ConflictException.class, () -> article.publish(TUESDAY)).detail());
@@ -78,5 +74,11 @@ class ArticleTransitionsTest {
         article.unpublish(); // archived articles can go back to draft
         assertEquals(ArticleStatus.DRAFT, article.status());
         assertEquals(MONDAY, article.publishedAt);
+    }
+
+    private static Article publishedOnMonday() {
+        Article article = new Article("a", "A");
+        article.publish(MONDAY);
+        return article;
     }
 }

@@ -1,5 +1,6 @@
 package io.kopij.article;
 
+import static io.kopij.support.Api.ARTICLES;
 import static io.kopij.support.Api.anonymous;
 import static io.kopij.support.Api.article;
 import static io.kopij.support.Api.create;
@@ -21,7 +22,6 @@ import io.kopij.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.DecoderConfig;
-import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DeliveryTest {
 
-    private static final String ARTICLES = "/api/v1/articles";
     private static final String PUBLIC = "public, max-age=60, stale-while-revalidate=300";
 
     @Test

@@ -1,5 +1,6 @@
 package io.kopij.article;
 
+import static io.kopij.support.Api.ARTICLES;
 import static io.kopij.support.Api.anonymous;
 import static io.kopij.support.Api.article;
 import static io.kopij.support.Api.as;
@@ -25,8 +26,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PreviewTokenTest {
-
-    private static final String ARTICLES = "/api/v1/articles";
 
     @Inject
     SigningKeys keys;

@@ -1,5 +1,6 @@
 package io.kopij.author;
 
+import static io.kopij.support.Api.AUTHORS;
 import static io.kopij.support.Api.admin;
 import static io.kopij.support.Api.anonymous;
 import static io.kopij.support.Api.article;
@@ -21,8 +22,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class AuthorResourceTest {
-
-    private static final String AUTHORS = "/api/v1/authors";
 
     @Test
     void adminCreatesReplacesPatchesAndDeletes() {

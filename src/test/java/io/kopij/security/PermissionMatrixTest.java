@@ -1,5 +1,6 @@
 package io.kopij.security;
 
+import static io.kopij.support.Api.ARTICLES;
 import static io.kopij.support.Api.anonymous;
 import static io.kopij.support.Api.article;
 import static io.kopij.support.Api.unique;
@@ -23,8 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class PermissionMatrixTest {
-
-    private static final String ARTICLES = "/api/v1/articles";
 
     private static RequestSpecification alice() {
         return withToken("alice");

@@ -1,5 +1,6 @@
 package io.kopij.security;
 
+import static io.kopij.support.Api.ARTICLES;
 import static io.kopij.support.Api.article;
 import static io.kopij.support.Api.unique;
 import static io.restassured.RestAssured.given;
@@ -29,8 +30,6 @@ import org.junit.jupiter.api.Test;
 /** Only tokens the cms realm issued for kopij-api, unexpired and untouched, are accepted; the rest get a 401. */
 @QuarkusTest
 class TokenValidationTest {
-
-    private static final String ARTICLES = "/api/v1/articles";
 
     @Test
     void rolesComeFromTheRealmAccessClaim() {

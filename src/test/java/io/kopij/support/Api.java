@@ -13,6 +13,10 @@ import java.util.UUID;
 /** Request helpers for tests: who is calling, and small builders for valid input. */
 public final class Api {
 
+    public static final String ARTICLES = "/api/v1/articles";
+    public static final String AUTHORS = "/api/v1/authors";
+    public static final String TAGS = "/api/v1/tags";
+
     public static final String EDITOR = "editor";
     public static final String AUTHOR = "author";
     public static final String ADMIN = "admin";
@@ -54,13 +58,13 @@ public final class Api {
 
     /** Creates an article as the given caller and returns its id. */
     public static String create(RequestSpecification caller, Map<String, Object> article) {
-        return caller.contentType(ContentType.JSON).body(article).post("/api/v1/articles")
+        return caller.contentType(ContentType.JSON).body(article).post(ARTICLES)
                 .then().statusCode(201).extract().path("id");
     }
 
     public static String createPublished(Map<String, Object> article) {
         String id = create(editor(), article);
-        editor().post("/api/v1/articles/" + id + "/publish").then().statusCode(200);
+        editor().post(ARTICLES + "/" + id + "/publish").then().statusCode(200);
         return id;
     }
 

@@ -1,6 +1,7 @@
 package io.kopij.support;
 
 import io.kopij.devservices.keycloak.KeycloakServer;
+import io.kopij.devservices.keycloak.KeycloakServerConfig;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,14 +31,10 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
         if (configured != null && !configured.isBlank()) {
             baseUrl = configured.replaceAll("/+$", "");
         } else {
-            KeycloakServer server = KeycloakServer.shared(KeycloakServer.config(
-                            Path.of(System.getProperty("kopij.keycloak.home", ".kopij/keycloak-26.5.6")),
-                            Path.of(System.getProperty("kopij.keycloak.realm-file", "docker/keycloak/realm-cms.json")))
-                    .instance("test")
-                    .httpPort(0)
-                    .managementPort(0)
-                    .startTimeout(Duration.ofMinutes(8))
-                    .build());
+            KeycloakServer server = KeycloakServer.shared(KeycloakServerConfig.of(
+                    Path.of(System.getProperty("kopij.keycloak.home", ".kopij/keycloak-26.5.6")),
+                    Path.of(System.getProperty("kopij.keycloak.realm-file", "docker/keycloak/realm-cms.json")),
+                    "test", 0, 0, Duration.ofMinutes(8)));
             baseUrl = server.url();
         }
         System.setProperty(BASE_URL_PROPERTY, baseUrl);

@@ -1,5 +1,6 @@
 package io.kopij.tag;
 
+import static io.kopij.support.Api.TAGS;
 import static io.kopij.support.Api.anonymous;
 import static io.kopij.support.Api.article;
 import static io.kopij.support.Api.as;
@@ -17,8 +18,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class TagResourceTest {
-
-    private static final String TAGS = "/api/v1/tags";
 
     @Test
     void editorCreatesReplacesPatchesAndDeletes() {

@@ -22,12 +22,9 @@ public record ArticleFilter(
         String query) {
 
     static ArticleQuery toQuery(ArticleFilter filter, ArticleSort sort) {
-        ArticleQuery.Builder query = ArticleQuery.builder(ArticleQuery.ParameterNames.GRAPHQL).sort(sort);
-        if (filter != null) {
-            query.tags(filter.tags).authors(filter.authors).language(filter.language).statuses(filter.status)
-                    .publishedAfter(filter.publishedAfter).publishedBefore(filter.publishedBefore)
-                    .featured(filter.featured).text(filter.query);
-        }
-        return query.build();
+        ArticleQuery.Criteria criteria = filter == null ? ArticleQuery.Criteria.NONE
+                : new ArticleQuery.Criteria(filter.tags, filter.authors, filter.language, filter.status,
+                        filter.publishedAfter, filter.publishedBefore, filter.featured, null, filter.query);
+        return criteria.withSort(sort).toQuery(ArticleQuery.ParameterNames.GRAPHQL);
     }
 }

@@ -11,6 +11,10 @@ import io.kopij.article.RelatedArticles;
 import io.kopij.article.preview.ArticlePreviews;
 import io.kopij.article.preview.PreviewToken;
 import io.kopij.article.query.ArticleLists;
+import io.kopij.article.revision.RevisionDiff;
+import io.kopij.article.revision.RevisionService;
+import io.kopij.article.revision.RevisionSummary;
+import io.kopij.article.revision.RevisionView;
 import io.kopij.article.query.ArticleSort;
 import io.kopij.shared.error.InvalidInputException;
 import io.kopij.shared.graphql.GraphQLIds;
@@ -31,7 +35,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
-/** The GraphQL adapter for articles: it translates arguments and calls the same services as REST. */
+/** The GraphQL adapter for articles and their revisions: it translates arguments and calls the same services as REST. */
 @GraphQLApi
 @TranslateErrors
 public class ArticleGraphQLApi {
@@ -42,15 +46,17 @@ public class ArticleGraphQLApi {
     private final ArticleWorkflow workflow;
     private final RelatedArticles related;
     private final ArticlePreviews previews;
+    private final RevisionService revisions;
 
     ArticleGraphQLApi(ArticleLists lists, ArticleReader reader, ArticleEditor editor, ArticleWorkflow workflow,
-            RelatedArticles related, ArticlePreviews previews) {
+            RelatedArticles related, ArticlePreviews previews, RevisionService revisions) {
         this.lists = lists;
         this.reader = reader;
         this.editor = editor;
         this.workflow = workflow;
         this.related = related;
         this.previews = previews;
+        this.revisions = revisions;
     }
 
     @Query
@@ -147,6 +153,30 @@ public class ArticleGraphQLApi {
             Long expectedVersion) {
         return editor.setRelated(GraphQLIds.parse(id), ifMatch(expectedVersion),
                 related.stream().map(GraphQLIds::parse).toList());
+    }
+
+    @Query
+    @Description("The revisions of an article, newest first (editors, and the article's authors)")
+    public @NonNull List<@NonNull RevisionSummary> revisions(@NonNull @Id String articleId,
+            @DefaultValue("20") int first) {
+        return revisions.list(GraphQLIds.parse(articleId), PageRequest.parse(String.valueOf(first), null, null)).data();
+    }
+
+    @Query
+    public RevisionView revision(@NonNull @Id String articleId, int number) {
+        return revisions.get(GraphQLIds.parse(articleId), number);
+    }
+
+    @Query
+    @Description("Field-level differences from revision `from` to revision `to`")
+    public RevisionDiff revisionDiff(@NonNull @Id String articleId, int from, int to) {
+        return revisions.diff(GraphQLIds.parse(articleId), from, to);
+    }
+
+    @Mutation
+    @Description("Make the editable fields what they were at a revision (itself a new revision)")
+    public ArticleView restoreRevision(@NonNull @Id String articleId, int number, Long expectedVersion) {
+        return editor.restore(GraphQLIds.parse(articleId), number, ifMatch(expectedVersion));
     }
 
     static PageRequest page(int first, String after) {

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * What a list of articles is filtered and sorted by, and every rule about it: which values are valid, how many,
- * and what the defaults are. REST parameters and the GraphQL filter are both translated into a {@link Builder};
- * {@link Builder#build()} applies the rules, so the two APIs cannot drift apart.
+ * and what the defaults are. REST parameters and the GraphQL filter are both translated into {@link Criteria};
+ * {@link Criteria#toQuery} applies the rules, so the two APIs cannot drift apart.
  *
  * <p>Lists are any-of within a filter ({@code tag=a,b}: either tag) and all-of across filters.
  * {@code publishedAfter} is inclusive, {@code publishedBefore} exclusive. {@code text} is a full-text query
@@ -39,13 +39,13 @@ public record ArticleQuery(
 
     /** Published articles of these tags (any) and authors (any), newest first. */
     public static ArticleQuery published(List<String> tags, List<String> authors) {
-        return builder(ParameterNames.REST).tags(tags).authors(authors).build();
+        return new Criteria(tags, authors, null, null, null, null, null, null, null).toQuery(ParameterNames.REST);
     }
 
     /** Every article whatever its status, most recently changed first (editorial tooling). */
     public static ArticleQuery everything() {
-        return builder(ParameterNames.REST).statuses(EnumSet.allOf(ArticleStatus.class))
-                .sort(ArticleSort.UPDATED_NEWEST).build();
+        return new Criteria(null, null, null, EnumSet.allOf(ArticleStatus.class), null, null, null,
+                ArticleSort.UPDATED_NEWEST, null).toQuery(ParameterNames.REST);
     }
 
     public boolean onlyPublished() {
@@ -63,10 +63,6 @@ public record ArticleQuery(
         return statuses.contains(ArticleStatus.DRAFT) || statuses.contains(ArticleStatus.SCHEDULED);
     }
 
-    public static Builder builder(ParameterNames names) {
-        return new Builder(names);
-    }
-
     /** The names the client used for each filter, so every error names what the client sent. */
     public record ParameterNames(String tags, String authors, String language, String statuses,
             String publishedAfter, String publishedBefore, String featured, String sort, String text) {
@@ -78,89 +74,41 @@ public record ArticleQuery(
                 "filter.featured", "sort", "filter.query");
     }
 
-    /** Values as the adapter parsed them; null or empty means "not given". */
-    public static final class Builder {
+    /**
+     * The filters as an adapter parsed them, before any rule is applied; null (or empty) means "not given".
+     * {@link #toQuery} applies the rules.
+     */
+    public record Criteria(List<String> tags, List<String> authors, String language,
+            Collection<ArticleStatus> statuses, Instant publishedAfter, Instant publishedBefore, Boolean featured,
+            ArticleSort sort, String text) {
 
-        private final ParameterNames names;
-        private List<String> tags = List.of();
-        private List<String> authors = List.of();
-        private String language;
-        private Collection<ArticleStatus> statuses = List.of();
-        private Instant publishedAfter;
-        private Instant publishedBefore;
-        private Boolean featured;
-        private ArticleSort sort;
-        private String text;
+        public static final Criteria NONE = new Criteria(null, null, null, null, null, null, null, null, null);
 
-        private Builder(ParameterNames names) {
-            this.names = names;
+        public Criteria withSort(ArticleSort order) {
+            return new Criteria(tags, authors, language, statuses, publishedAfter, publishedBefore, featured, order,
+                    text);
         }
 
-        public Builder tags(List<String> values) {
-            this.tags = values == null ? List.of() : values;
-            return this;
-        }
-
-        public Builder authors(List<String> values) {
-            this.authors = values == null ? List.of() : values;
-            return this;
-        }
-
-        public Builder language(String value) {
-            this.language = value;
-            return this;
-        }
-
-        public Builder statuses(Collection<ArticleStatus> values) {
-            this.statuses = values == null ? List.of() : values;
-            return this;
-        }
-
-        public Builder publishedAfter(Instant value) {
-            this.publishedAfter = value;
-            return this;
-        }
-
-        public Builder publishedBefore(Instant value) {
-            this.publishedBefore = value;
-            return this;
-        }
-
-        public Builder featured(Boolean value) {
-            this.featured = value;
-            return this;
-        }
-
-        public Builder sort(ArticleSort value) {
-            this.sort = value;
-            return this;
-        }
-
-        /** A full-text query; given but empty (or only spaces) is an error, not "no search". */
-        public Builder text(String value) {
-            this.text = value;
-            return this;
-        }
-
-        public ArticleQuery build() {
+        public ArticleQuery toQuery(ParameterNames names) {
             if (language != null && !LanguageTags.isValid(language)) {
                 throw InvalidInputException.field(names.language(), "must be a BCP 47 language tag such as nl or en");
             }
             if (publishedAfter != null && publishedBefore != null && !publishedAfter.isBefore(publishedBefore)) {
                 throw InvalidInputException.field(names.publishedBefore(), "must be later than publishedAfter");
             }
-            Optional<String> query = text();
+            Optional<String> query = text(names);
             ArticleSort order = sort != null ? sort : query.isPresent() ? ArticleSort.RELEVANCE : ArticleSort.PUBLISHED_NEWEST;
             if (order == ArticleSort.RELEVANCE && query.isEmpty()) {
                 throw InvalidInputException.field(names.sort(), "relevance needs a full-text query (" + names.text() + ")");
             }
-            Set<ArticleStatus> wanted = statuses.isEmpty() ? Set.of(ArticleStatus.PUBLISHED) : Set.copyOf(statuses);
+            Set<ArticleStatus> wanted = statuses == null || statuses.isEmpty() ? Set.of(ArticleStatus.PUBLISHED)
+                    : Set.copyOf(statuses);
             return new ArticleQuery(slugs(names.tags(), tags), slugs(names.authors(), authors),
                     Optional.ofNullable(language), wanted, Optional.ofNullable(publishedAfter),
                     Optional.ofNullable(publishedBefore), Optional.ofNullable(featured), order, query);
         }
 
-        private Optional<String> text() {
+        private Optional<String> text(ParameterNames names) {
             if (text == null) {
                 return Optional.empty();
             }
@@ -177,7 +125,7 @@ public record ArticleQuery(
         /** Slugs in the order given, each once. */
         private static List<String> slugs(String name, List<String> values) {
             List<String> distinct = new ArrayList<>();
-            for (String value : values) {
+            for (String value : values == null ? List.<String>of() : values) {
                 if (!Slugs.isValid(value)) {
                     throw InvalidInputException.field(name, "must be slugs (lower-case letters, digits and dashes)");
                 }

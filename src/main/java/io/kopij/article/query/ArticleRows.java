@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Reads list rows with plain SQL, a fixed number of statements per page whatever its size: the page itself, its
@@ -109,34 +110,27 @@ class ArticleRows {
 
     /** The ordered authors of several articles, in one statement. */
     Map<UUID, List<AuthorSummary>> authorsOf(Collection<UUID> articleIds) {
-        Map<UUID, List<AuthorSummary>> result = new HashMap<>();
-        if (articleIds.isEmpty()) {
-            return result;
-        }
-        Query query = em.createNativeQuery("select l.article_id, au.id, au.slug, au.name from article_author l "
+        return linked(articleIds, "select l.article_id, au.id, au.slug, au.name from article_author l "
                         + "join author au on au.id = l.author_id where l.article_id in (:ids) "
-                        + "order by l.article_id, l.position")
-                .setParameter("ids", articleIds);
-        for (Object[] row : results(query)) {
-            result.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
-                    .add(new AuthorSummary((UUID) row[1], (String) row[2], (String) row[3]));
-        }
-        return result;
+                        + "order by l.article_id, l.position",
+                row -> new AuthorSummary((UUID) row[1], (String) row[2], (String) row[3]));
     }
 
     /** The ordered tags of several articles (the first is the primary tag), in one statement. */
     Map<UUID, List<TagSummary>> tagsOf(Collection<UUID> articleIds) {
-        Map<UUID, List<TagSummary>> result = new HashMap<>();
-        if (articleIds.isEmpty()) {
-            return result;
-        }
-        Query query = em.createNativeQuery("select l.article_id, t.id, t.slug, t.name from article_tag l "
+        return linked(articleIds, "select l.article_id, t.id, t.slug, t.name from article_tag l "
                         + "join tag t on t.id = l.tag_id where l.article_id in (:ids) "
-                        + "order by l.article_id, l.position")
-                .setParameter("ids", articleIds);
-        for (Object[] row : results(query)) {
-            result.computeIfAbsent((UUID) row[0], id -> new ArrayList<>())
-                    .add(new TagSummary((UUID) row[1], (String) row[2], (String) row[3]));
+                        + "order by l.article_id, l.position",
+                row -> new TagSummary((UUID) row[1], (String) row[2], (String) row[3]));
+    }
+
+    /** Rows of {@code sql} (article id first) grouped by article, in their order. */
+    private <T> Map<UUID, List<T>> linked(Collection<UUID> articleIds, String sql, Function<Object[], T> item) {
+        Map<UUID, List<T>> result = new HashMap<>();
+        if (!articleIds.isEmpty()) {
+            for (Object[] row : results(em.createNativeQuery(sql).setParameter("ids", articleIds))) {
+                result.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add(item.apply(row));
+            }
         }
         return result;
     }

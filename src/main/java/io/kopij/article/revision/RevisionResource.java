@@ -5,6 +5,7 @@ import io.kopij.article.ArticleView;
 import io.kopij.shared.error.InvalidInputException;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
+import io.kopij.shared.web.Responses;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -73,7 +73,7 @@ public class RevisionResource {
     public Response restore(@PathParam("id") UUID id, @PathParam("number") int number,
             @HeaderParam("If-Match") String ifMatch) {
         ArticleView restored = editor.restore(id, number, ifMatch);
-        return Response.ok(restored).tag(new EntityTag(String.valueOf(restored.version()))).build();
+        return Responses.ok(restored, restored.version());
     }
 
     /** The list shape for the OpenAPI contract (generics are erased). */

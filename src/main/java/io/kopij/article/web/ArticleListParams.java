@@ -80,26 +80,26 @@ public class ArticleListParams {
     List<String> fields;
 
     public ArticleQuery toQuery() {
-        return ArticleQuery.builder(ArticleQuery.ParameterNames.REST)
-                .tags(values("tag", tag))
-                .authors(values("author", author))
-                .language(single("lang", lang).orElse(null))
-                .statuses(values("status", status).stream()
+        return new ArticleQuery.Criteria(
+                values("tag", tag),
+                values("author", author),
+                single("lang", lang).orElse(null),
+                values("status", status).stream()
                         .map(v -> ArticleStatus.fromWireName(v).orElseThrow(() -> InvalidInputException.field("status",
                                 "must be draft, scheduled, published or archived (comma-separated for several)")))
-                        .toList())
-                .publishedAfter(single("publishedAfter", publishedAfter).map(v -> instant("publishedAfter", v)).orElse(null))
-                .publishedBefore(single("publishedBefore", publishedBefore).map(v -> instant("publishedBefore", v)).orElse(null))
-                .featured(single("featured", featured).map(v -> switch (v) {
+                        .toList(),
+                single("publishedAfter", publishedAfter).map(v -> instant("publishedAfter", v)).orElse(null),
+                single("publishedBefore", publishedBefore).map(v -> instant("publishedBefore", v)).orElse(null),
+                single("featured", featured).map(v -> switch (v) {
                     case "true" -> true;
                     case "false" -> false;
                     default -> throw InvalidInputException.field("featured", "must be true or false");
-                }).orElse(null))
-                .sort(single("sort", sort).map(v -> ArticleSort.fromWireName(v).orElseThrow(() -> InvalidInputException
+                }).orElse(null),
+                single("sort", sort).map(v -> ArticleSort.fromWireName(v).orElseThrow(() -> InvalidInputException
                         .field("sort", "must be one of -publishedAt, publishedAt, -updatedAt, title, relevance")))
-                        .orElse(null))
-                .text(q == null || q.isEmpty() ? null : single("q", q).orElse(""))
-                .build();
+                        .orElse(null),
+                q == null || q.isEmpty() ? null : single("q", q).orElse(""))
+                .toQuery(ArticleQuery.ParameterNames.REST);
     }
 
     public String fields() {

@@ -19,6 +19,7 @@ import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.web.JsonInputException;
 import io.kopij.shared.web.MergePatch;
+import io.kopij.shared.web.Responses;
 import io.kopij.shared.web.SparseFields;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -97,11 +97,9 @@ public class ArticleResource {
             @QueryParam("fields") String fieldNames) {
         if (previewToken != null) {
             ArticleView draft = previews.read(id, previewToken);
-            return Response.ok(fields.select(draft, fieldNames, ArticleView.class))
-                    .tag(new EntityTag(String.valueOf(draft.version())))
-                    .header("Cache-Control", "private, no-store").build();
+            return Response.fromResponse(ok(draft, fieldNames)).header("Cache-Control", "private, no-store").build();
         }
-        return withFields(reader.get(id), fieldNames);
+        return ok(reader.get(id), fieldNames);
     }
 
     @POST
@@ -123,7 +121,7 @@ public class ArticleResource {
                             .build(found.movedTo().get()))
                     .build();
         }
-        return withFields(found.article().orElseThrow(), fieldNames);
+        return ok(found.article().orElseThrow(), fieldNames);
     }
 
     @GET
@@ -142,7 +140,8 @@ public class ArticleResource {
     @APIResponseSchema(value = ArticleView.class, responseCode = "201")
     public Response create(ArticleInput input, UriInfo uri) {
         ArticleView created = editor.create(input);
-        return withETag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()), created);
+        return Responses.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build(), created,
+                created.version());
     }
 
     @PUT
@@ -151,7 +150,7 @@ public class ArticleResource {
     @Operation(summary = "Replace an article (If-Match required)")
     @APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, ArticleInput input) {
-        return withETag(Response.ok(), editor.replace(id, ifMatch, input));
+        return ok(editor.replace(id, ifMatch, input));
     }
 
     @PATCH
@@ -160,7 +159,7 @@ public class ArticleResource {
     @Operation(summary = "Change some fields of an article (JSON Merge Patch, If-Match required)")
     @APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        return withETag(Response.ok(), editor.patch(id, ifMatch, patch));
+        return ok(editor.patch(id, ifMatch, patch));
     }
 
     @DELETE
@@ -178,7 +177,7 @@ public class ArticleResource {
     @Operation(summary = "Set the ordered \"lees ook\" links of an article (a JSON array of article ids)")
     @APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response setRelated(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, List<UUID> ids) {
-        return withETag(Response.ok(), editor.setRelated(id, ifMatch, ids));
+        return ok(editor.setRelated(id, ifMatch, ids));
     }
 
     @POST
@@ -198,7 +197,7 @@ public class ArticleResource {
                 throw new JsonInputException(e);
             }
         }
-        return withETag(Response.ok(), workflow.publish(id, ifMatch, request == null ? null : request.at()));
+        return ok(workflow.publish(id, ifMatch, request == null ? null : request.at()));
     }
 
     @POST
@@ -206,7 +205,7 @@ public class ArticleResource {
     @Operation(summary = "Take an article back to draft (editor)")
     @APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response unpublish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return withETag(Response.ok(), workflow.unpublish(id, ifMatch));
+        return ok(workflow.unpublish(id, ifMatch));
     }
 
     @POST
@@ -214,7 +213,7 @@ public class ArticleResource {
     @Operation(summary = "Archive a published article (editor)")
     @APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response archive(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return withETag(Response.ok(), workflow.archive(id, ifMatch));
+        return ok(workflow.archive(id, ifMatch));
     }
 
     /** The list shape for the OpenAPI contract (generics are erased). */
@@ -222,14 +221,7 @@ public class ArticleResource {
     public record ArticleList(List<ArticleSummary> data, Page.PageInfo page) {
     }
 
-    private Response withFields(ArticleView article, String fieldNames) {
-        return Response.ok(fields.select(article, fieldNames, ArticleView.class))
-                .tag(new EntityTag(String.valueOf(article.version()))).build();
-    }
 
-    private static Response withETag(Response.ResponseBuilder builder, ArticleView article) {
-        return builder.tag(new EntityTag(String.valueOf(article.version()))).entity(article).build();
-    }
 
     private static Integer count(String limit) {
         if (limit == null) {
@@ -240,5 +232,13 @@ public class ArticleResource {
         } catch (NumberFormatException e) {
             throw InvalidInputException.field("limit", "must be a whole number between 1 and " + RelatedArticles.MAX_COUNT);
         }
+    }
+
+    private static Response ok(ArticleView article) {
+        return Responses.ok(article, article.version());
+    }
+
+    private Response ok(ArticleView article, String fieldNames) {
+        return Responses.ok(fields.select(article, fieldNames, ArticleView.class), article.version());
     }
 }

@@ -43,12 +43,8 @@ public class DevKeycloakLauncher {
             LOG.warnf("No Keycloak distribution at %s (the build unpacks it): writes will answer 503", home);
             return;
         }
-        KeycloakServerConfig server = KeycloakServer.config(home, realm)
-                .instance("dev")
-                .httpPort(config.devPort())
-                .managementPort(config.devManagementPort())
-                .startTimeout(Duration.ofMinutes(8))
-                .build();
+        KeycloakServerConfig server = KeycloakServerConfig.of(home, realm, "dev", config.devPort(),
+                config.devManagementPort(), Duration.ofMinutes(8));
         long started = System.nanoTime();
         KeycloakServer.sharedAsync(server).whenComplete((keycloak, failure) -> {
             if (failure != null) {

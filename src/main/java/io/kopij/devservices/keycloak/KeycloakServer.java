@@ -70,11 +70,6 @@ public final class KeycloakServer {
         this.managementPort = config.managementPort();
     }
 
-    /** A configuration builder; {@code home} is the unpacked Keycloak distribution, {@code realmFile} the realm JSON. */
-    public static KeycloakServerConfig.Builder config(Path home, Path realmFile) {
-        return new KeycloakServerConfig.Builder(home, realmFile);
-    }
-
     /** A new, not yet started server. Most callers want {@link #shared}. */
     public static KeycloakServer create(KeycloakServerConfig config) {
         return new KeycloakServer(config);

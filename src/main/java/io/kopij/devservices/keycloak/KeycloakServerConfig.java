@@ -46,69 +46,14 @@ public record KeycloakServerConfig(Path home, Path realmFile, String instance, i
         Objects.requireNonNull(javaOpts);
     }
 
-    /** Builder with the defaults: instance {@code dev}, port 8180, management port 9180, admin/admin. */
-    public static final class Builder {
-        private final Path home;
-        private final Path realmFile;
-        private String instance = "dev";
-        private int httpPort = 8180;
-        private int managementPort = 9180;
-        private Duration startTimeout = Duration.ofMinutes(6);
-        private Duration stopTimeout = Duration.ofSeconds(20);
-        private String javaOpts = KeycloakServer.FAST_START_JAVA_OPTS;
-        private String adminUser = "admin";
-        private String adminPassword = "admin";
-        private List<String> extraArgs = List.of();
-
-        Builder(Path home, Path realmFile) {
-            this.home = home;
-            this.realmFile = realmFile;
-        }
-
-        public Builder instance(String instance) {
-            this.instance = instance;
-            return this;
-        }
-
-        public Builder httpPort(int httpPort) {
-            this.httpPort = httpPort;
-            return this;
-        }
-
-        public Builder managementPort(int managementPort) {
-            this.managementPort = managementPort;
-            return this;
-        }
-
-        public Builder startTimeout(Duration startTimeout) {
-            this.startTimeout = startTimeout;
-            return this;
-        }
-
-        public Builder stopTimeout(Duration stopTimeout) {
-            this.stopTimeout = stopTimeout;
-            return this;
-        }
-
-        public Builder javaOpts(String javaOpts) {
-            this.javaOpts = javaOpts;
-            return this;
-        }
-
-        public Builder admin(String user, String password) {
-            this.adminUser = user;
-            this.adminPassword = password;
-            return this;
-        }
-
-        public Builder extraArgs(List<String> extraArgs) {
-            this.extraArgs = extraArgs;
-            return this;
-        }
-
-        public KeycloakServerConfig build() {
-            return new KeycloakServerConfig(home, realmFile, instance, httpPort, managementPort, startTimeout, stopTimeout,
-                    javaOpts, adminUser, adminPassword, extraArgs);
-        }
+    /**
+     * A server of one instance on the given ports (0 picks free ones), with the defaults for everything else: 20 s
+     * to stop, {@link KeycloakServer#FAST_START_JAVA_OPTS}, a temporary admin/admin master-realm user, no extra
+     * arguments.
+     */
+    public static KeycloakServerConfig of(Path home, Path realmFile, String instance, int httpPort, int managementPort,
+            Duration startTimeout) {
+        return new KeycloakServerConfig(home, realmFile, instance, httpPort, managementPort, startTimeout,
+                Duration.ofSeconds(20), KeycloakServer.FAST_START_JAVA_OPTS, "admin", "admin", List.of());
     }
 }

@@ -32,50 +32,19 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    @ServerExceptionMapper
-    public Response kopij(KopijException e, UriInfo uri) {
+    /**
+     * Failures {@link Failures} classifies. Listed by type because Quarkus has its own, more specific mappers for
+     * several of them (security, JSON binding) that would otherwise answer without a problem body.
+     */
+    @ServerExceptionMapper({KopijException.class, ConstraintViolationException.class, UnauthorizedException.class,
+            AuthenticationFailedException.class, OIDCException.class, ForbiddenException.class})
+    public Response classified(Throwable e, UriInfo uri) {
         return unexpected(e, uri);
     }
 
-    @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri) {
-        return unexpected(e, uri);
-    }
-
-    @ServerExceptionMapper
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, JsonParseException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
         return problem(jsonProblem(e, path(uri)));
-    }
-
-    /** More specific than Quarkus' own mapper for this type, which answers plain JSON. */
-    @ServerExceptionMapper
-    public Response jsonMismatch(MismatchedInputException e, UriInfo uri) {
-        return problem(jsonProblem(e, path(uri)));
-    }
-
-    @ServerExceptionMapper
-    public Response jsonParse(JsonParseException e, UriInfo uri) {
-        return problem(jsonProblem(e, path(uri)));
-    }
-
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return unexpected(e, uri);
-    }
-
-    @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return unexpected(e, uri);
-    }
-
-    @ServerExceptionMapper
-    public Response oidcUnavailable(OIDCException e, UriInfo uri) {
-        return unexpected(e, uri);
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper
