@@ -3,13 +3,11 @@ package io.kopij.article;
 import io.kopij.article.revision.RevisionService;
 import io.kopij.article.revision.RevisionSnapshot;
 import io.kopij.author.AuthorSummary;
-import io.kopij.shared.error.PreconditionException;
+import io.kopij.shared.persistence.VersionedWrites;
 import io.kopij.shared.security.Actor;
 import io.kopij.shared.security.CurrentUser;
 import io.kopij.tag.TagSummary;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
-import org.hibernate.StaleStateException;
 
 /**
  * Where every change to an article is stored, whichever service made it: the write is flushed (the version check
@@ -58,14 +56,17 @@ public class ArticleChanges {
         saved(article, action, null, actor);
     }
 
+    /**
+     * A change the caller made to another article as a consequence of their own write (a tag or a linked article
+     * they deleted): stored and recorded like any change, without building an answer.
+     */
+    void savedAsConsequence(Article article, String action) {
+        saved(article, action, null, caller());
+    }
+
     private void saved(Article article, String action, Integer restoredFrom, Actor actor) {
         article.touch();
-        long before = article.version();
-        try {
-            articles.flush();
-        } catch (OptimisticLockException | StaleStateException e) {
-            throw PreconditionException.stale("article.version-conflict", before + 1);
-        }
+        VersionedWrites.flush(articles.getEntityManager(), "article.version-conflict", article.version());
         revisions.record(article.id(), article.version(), action, actor, snapshot(article), restoredFrom);
     }
 

@@ -11,23 +11,28 @@ import io.kopij.shared.error.FieldError;
 import io.kopij.shared.error.PermissionDeniedException;
 import io.kopij.shared.error.UnprocessableException;
 import io.kopij.shared.persistence.AuditedEntity;
+import io.kopij.shared.persistence.NameLocks;
 import io.kopij.shared.security.CurrentUser;
 import io.kopij.shared.security.Roles;
 import io.kopij.shared.text.Slugs;
 import io.kopij.shared.web.ETags;
 import io.kopij.shared.web.InputValidator;
 import io.kopij.shared.web.MergePatcher;
+import io.kopij.tag.TagDeleting;
 import io.kopij.tag.TagService;
 import io.kopij.tag.TagSummary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -51,10 +56,11 @@ public class ArticleEditor {
     private final InputValidator validator;
     private final MergePatcher patches;
     private final RevisionService revisions;
+    private final NameLocks locks;
 
     ArticleEditor(ArticleRepository articles, ArticleAccess access, ArticleChanges changes, ArticleMapper mapper,
             AuthorService authors, TagService tags, MarkdownRenderer renderer, CurrentUser caller,
-            InputValidator validator, MergePatcher patches, RevisionService revisions) {
+            InputValidator validator, MergePatcher patches, RevisionService revisions, NameLocks locks) {
         this.articles = articles;
         this.access = access;
         this.changes = changes;
@@ -66,6 +72,7 @@ public class ArticleEditor {
         this.validator = validator;
         this.patches = patches;
         this.revisions = revisions;
+        this.locks = locks;
     }
 
     @Transactional
@@ -135,7 +142,20 @@ public class ArticleEditor {
             }
         }
         ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
+        // Articles that link to it lose the link: a change to them, with a new version and a revision.
+        for (Article linking : articles.linkingTo(article.id())) {
+            linking.related.removeIf(related -> related.id().equals(article.id()));
+            changes.savedAsConsequence(linking, "related-deleted");
+        }
         articles.delete(article);
+    }
+
+    /** A tag being deleted leaves every article that carries it, as a change of that article. */
+    void onTagDeleting(@Observes TagDeleting event) {
+        for (Article article : articles.withTag(event.tagId())) {
+            article.tags.removeIf(tag -> tag.id().equals(event.tagId()));
+            changes.savedAsConsequence(article, "tag-deleted");
+        }
     }
 
     // ---- content rules -----------------------------------------------------------------------------------------
@@ -187,6 +207,8 @@ public class ArticleEditor {
         List<Article> resolved = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
+        Map<UUID, Article> linked = new HashMap<>();
+        article.related.forEach(existing -> linked.put(existing.id(), existing));
         for (int i = 0; i < ids.size(); i++) {
             UUID id = ids.get(i);
             String path = field.isEmpty() ? "[" + i + "]" : field + "[" + i + "]";
@@ -194,6 +216,10 @@ public class ArticleEditor {
                 errors.add(new FieldError(path, "an article cannot be related to itself"));
             } else if (!seen.add(id)) {
                 errors.add(new FieldError(path, "article listed twice"));
+            } else if (linked.containsKey(id)) {
+                // Kept as they are, also links to drafts the caller cannot see (an author's article may link to
+                // an editor's draft): only new links must point at articles the caller can open.
+                resolved.add(linked.get(id));
             } else {
                 // Existence of articles the caller may not see does not leak: they are "not found" alike.
                 Optional<Article> target = articles.findByIdOptional(id).filter(access::canSee);
@@ -214,14 +240,14 @@ public class ArticleEditor {
     private void applySlug(Article article, String requested, String title, boolean creating) {
         if (requested == null) {
             if (creating) {
-                article.slug = Slugs.unique(Slugs.fromText(title), s -> articles.slugTaken(s, article.id()));
+                article.slug = Slugs.unique(Slugs.fromText(title), s -> slugTaken(s, article));
             }
             return;
         }
         if (requested.equals(article.slug)) {
             return;
         }
-        if (articles.slugTaken(requested, article.id())) {
+        if (slugTaken(requested, article)) {
             throw new ConflictException("article.slug-taken", "Slug taken",
                     "Another article has or had the slug " + requested);
         }
@@ -230,6 +256,12 @@ public class ArticleEditor {
         }
         articles.forgetOldSlug(requested, article.id());
         article.slug = requested;
+    }
+
+    /** Taken by another article; claims the slug until commit, so concurrent writers cannot both take it. */
+    private boolean slugTaken(String slug, Article article) {
+        locks.lock("article-slug", slug);
+        return articles.slugTaken(slug, article.id());
     }
 
     private static String blankToNull(String value) {

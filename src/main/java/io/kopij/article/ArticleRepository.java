@@ -44,6 +44,18 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
                 .setParameter("slug", slug).setParameter("id", articleId).executeUpdate();
     }
 
+    /** Every article that carries this tag. */
+    public List<Article> withTag(UUID tagId) {
+        return getEntityManager().createQuery("select distinct a from Article a join a.tags t where t.id = :id",
+                Article.class).setParameter("id", tagId).getResultList();
+    }
+
+    /** Every article with a "lees ook" link to this one. */
+    public List<Article> linkingTo(UUID articleId) {
+        return getEntityManager().createQuery("select distinct a from Article a join a.related r where r.id = :id",
+                Article.class).setParameter("id", articleId).getResultList();
+    }
+
     /** The bodies of several articles, in one statement. */
     public Map<UUID, ArticleBody> bodiesOf(List<UUID> articleIds) {
         Map<UUID, ArticleBody> bodies = new HashMap<>();

@@ -4,6 +4,7 @@ import io.kopij.shared.persistence.AuditedEntity;
 import io.kopij.shared.security.Actor;
 import io.kopij.shared.security.Roles;
 import io.kopij.shared.web.ETags;
+import io.kopij.shared.web.Timestamps;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,7 @@ public class ArticleWorkflow {
     @Transactional
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public ArticleView publish(UUID id, String ifMatch, Instant at) {
+        Timestamps.require(at, "at");
         return transition(id, ifMatch, article -> {
             Instant now = AuditedEntity.now();
             if (at != null && at.isAfter(now)) {

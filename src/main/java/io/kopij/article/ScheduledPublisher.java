@@ -1,27 +1,34 @@
 package io.kopij.article;
 
-import io.kopij.shared.persistence.AuditedEntity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes scheduled articles when their time comes, exactly once even with several instances on one database.
- * The database arbitrates, not memory: each run locks the due rows it takes with {@code FOR UPDATE SKIP LOCKED},
- * so a concurrent run (another thread or instance) skips them instead of publishing them again, and the status
- * is re-checked under the lock, so an article unpublished or rescheduled meanwhile is left alone.
+ * The database arbitrates, not memory: each article is taken with {@code FOR UPDATE SKIP LOCKED} in its own
+ * transaction, so a concurrent run (another thread or instance) skips it instead of publishing it again, the
+ * status is re-checked under the lock (an article unpublished or rescheduled meanwhile is left alone), and one
+ * article that cannot be published does not hold back the others. "Due" is decided by the database's clock, the
+ * one every instance shares.
  */
 @ApplicationScoped
 public class ScheduledPublisher {
 
     private static final Logger LOG = Logger.getLogger(ScheduledPublisher.class);
+    /** Most articles one run publishes; the next run continues. */
     static final int BATCH = 100;
 
     private final EntityManager em;
@@ -52,24 +59,61 @@ public class ScheduledPublisher {
         return runsInProgress.get() > 0;
     }
 
-    /** Publishes up to one batch of due articles in one transaction; returns how many this call published. */
-    @Transactional
+    /** Publishes due articles, each in its own transaction; returns how many this call published. */
     @ActivateRequestContext
     public int publishDue() {
-        Instant now = AuditedEntity.now();
-        @SuppressWarnings("unchecked")
-        List<UUID> due = em.createNativeQuery("""
-                        select id from article
-                        where status = 'scheduled' and scheduled_at <= :now
-                        order by scheduled_at, id
-                        limit :batch
-                        for update skip locked""", UUID.class)
-                .setParameter("now", now)
-                .setParameter("batch", BATCH)
-                .getResultList();
-        for (UUID id : due) {
-            workflow.publishDue(id, now);
+        List<UUID> failed = new ArrayList<>();
+        int published = 0;
+        while (published + failed.size() < BATCH) {
+            UUID[] attempt = new UUID[1];
+            Optional<UUID> next;
+            try {
+                next = QuarkusTransaction.requiringNew().call(() -> publishNext(failed, attempt));
+            } catch (RuntimeException e) {
+                if (attempt[0] == null) {
+                    throw e; // not about one article: the next run tries again
+                }
+                LOG.errorf(e, "Could not publish scheduled article %s; the others go ahead", attempt[0]);
+                failed.add(attempt[0]);
+                continue;
+            }
+            if (next.isEmpty()) {
+                break;
+            }
+            published++;
         }
-        return due.size();
+        return published;
+    }
+
+    /**
+     * Takes the next due article nobody else holds (and that did not fail in this run) and publishes it; empty when
+     * none is due. {@code attempt} tells the caller which article a failure was about.
+     */
+    private Optional<UUID> publishNext(List<UUID> skip, UUID[] attempt) {
+        Query query = em.createNativeQuery("select id, now() from article "
+                + "where status = 'scheduled' and scheduled_at <= now()" + (skip.isEmpty() ? "" : " and id not in (:skip)")
+                + " order by scheduled_at, id limit 1 for update skip locked");
+        if (!skip.isEmpty()) {
+            query.setParameter("skip", skip);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = query.getResultList();
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID id = (UUID) due.get(0)[0];
+        attempt[0] = id;
+        workflow.publishDue(id, databaseTime(due.get(0)[1]));
+        return Optional.of(id);
+    }
+
+    private static Instant databaseTime(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
     }
 }

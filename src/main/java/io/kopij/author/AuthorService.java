@@ -9,6 +9,8 @@ import io.kopij.shared.paging.CursorPage;
 import io.kopij.shared.paging.NameOrderedPages;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
+import io.kopij.shared.persistence.NameLocks;
+import io.kopij.shared.persistence.VersionedWrites;
 import io.kopij.shared.security.CurrentUser;
 import io.kopij.shared.security.Roles;
 import io.kopij.shared.text.Slugs;
@@ -33,14 +35,16 @@ public class AuthorService {
     private final CurrentUser caller;
     private final MergePatcher patches;
     private final CallerProfile profile;
+    private final NameLocks locks;
 
-    AuthorService(AuthorRepository authors, AuthorMapper mapper, CurrentUser caller,
-            MergePatcher patches, CallerProfile profile) {
-        this.profile = profile;
+    AuthorService(AuthorRepository authors, AuthorMapper mapper, CurrentUser caller, MergePatcher patches,
+            CallerProfile profile, NameLocks locks) {
         this.authors = authors;
         this.mapper = mapper;
         this.caller = caller;
         this.patches = patches;
+        this.profile = profile;
+        this.locks = locks;
     }
 
     @Transactional
@@ -85,7 +89,7 @@ public class AuthorService {
         ETags.requiredVersion(ifMatch, "author.version-conflict", author.version());
         apply(author, input);
         author.touch();
-        authors.flush();
+        VersionedWrites.flush(authors.getEntityManager(), "author.version-conflict", author.version());
         return mapper.toView(author, true);
     }
 
@@ -97,7 +101,7 @@ public class AuthorService {
         ETags.requiredVersion(ifMatch, "author.version-conflict", author.version());
         apply(author, patches.apply(mapper.toInput(author), patch, AuthorInput.class));
         author.touch();
-        authors.flush();
+        VersionedWrites.flush(authors.getEntityManager(), "author.version-conflict", author.version());
         return mapper.toView(author, true);
     }
 
@@ -125,10 +129,11 @@ public class AuthorService {
     @Transactional
     public Author profileOfCaller() {
         String subject = caller.subject().orElseThrow(() -> new PermissionDeniedException("Sign in to write"));
+        locks.lock("author-subject", subject); // one profile per subject, also when first writes race
         Author own = authors.findBySubject(subject).orElseGet(() -> {
             String name = caller.displayName().orElse(subject);
             Author author = new Author(null, name.length() > 200 ? name.substring(0, 200) : name);
-            author.slug = Slugs.unique(Slugs.fromText(name), authors::slugTaken);
+            author.slug = Slugs.unique(Slugs.fromText(name), this::slugTaken);
             author.email = caller.email().filter(e -> e.length() <= 320).orElse(null);
             author.keycloakSubject = subject;
             authors.persist(author);
@@ -188,10 +193,10 @@ public class AuthorService {
         String slug = input.slug();
         if (slug == null) {
             if (author.slug == null) {
-                author.slug = Slugs.unique(Slugs.fromText(input.name()), authors::slugTaken);
+                author.slug = Slugs.unique(Slugs.fromText(input.name()), this::slugTaken);
             }
         } else if (!slug.equals(author.slug)) {
-            if (authors.slugTaken(slug)) {
+            if (slugTaken(slug)) {
                 throw new ConflictException("author.slug-taken", "Slug taken", "Another author has the slug " + slug);
             }
             author.slug = slug;
@@ -200,6 +205,12 @@ public class AuthorService {
         author.bio = blankToNull(input.bio());
         author.avatarUrl = blankToNull(input.avatarUrl());
         author.email = blankToNull(input.email());
+    }
+
+    /** Taken by another author; claims the slug until commit, so concurrent writers cannot both take it. */
+    private boolean slugTaken(String slug) {
+        locks.lock("author-slug", slug);
+        return authors.slugTaken(slug);
     }
 
     private Author load(UUID id) {

@@ -7,12 +7,15 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Answers {@code quarkus.datasource.jdbc.url} with the URL of an embedded PostgreSQL, started on first read.
- * Ordinal 1: any real configuration (properties file, environment, system property) wins over it.
+ * Answers {@code quarkus.datasource.jdbc.url}, {@code username} and {@code password} with those of an embedded
+ * PostgreSQL, started on first read. Only installed when no other source configures a JDBC URL; ordinal 1, so
+ * any real configuration (properties file, environment, system property) still wins.
  */
 final class EmbeddedPostgresConfigSource implements ConfigSource {
 
-    private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    private static final String USERNAME = "quarkus.datasource.username";
+    private static final String PASSWORD = "quarkus.datasource.password";
 
     private final Optional<Path> dataDir;
     private final int port;
@@ -35,10 +38,12 @@ final class EmbeddedPostgresConfigSource implements ConfigSource {
 
     @Override
     public String getValue(String propertyName) {
-        if (!JDBC_URL.equals(propertyName)) {
-            return null;
-        }
-        return EmbeddedPostgresServer.jdbcUrl(dataDir, port);
+        return switch (propertyName) {
+            case JDBC_URL -> EmbeddedPostgresServer.endpoint(dataDir, port).url();
+            case USERNAME -> EmbeddedPostgresServer.endpoint(dataDir, port).user();
+            case PASSWORD -> EmbeddedPostgresServer.endpoint(dataDir, port).password();
+            default -> null;
+        };
     }
 
     @Override

@@ -27,8 +27,9 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         List<String> profiles = context.getProfiles();
-        if (!Boolean.parseBoolean(value(context, profiles, ENABLED).orElse("true"))) {
-            return List.of();
+        if (!Boolean.parseBoolean(value(context, profiles, ENABLED).orElse("true"))
+                || value(context, profiles, EmbeddedPostgresConfigSource.JDBC_URL).filter(url -> !url.isBlank()).isPresent()) {
+            return List.of(); // switched off, or a real database is configured
         }
         boolean temporary = Boolean.parseBoolean(value(context, profiles, TEMPORARY).orElse("false"));
         Optional<Path> dataDir = temporary ? Optional.empty()

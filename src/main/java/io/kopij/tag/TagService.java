@@ -8,17 +8,21 @@ import io.kopij.shared.paging.CursorPage;
 import io.kopij.shared.paging.NameOrderedPages;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
+import io.kopij.shared.persistence.NameLocks;
+import io.kopij.shared.persistence.VersionedWrites;
 import io.kopij.shared.security.Roles;
 import io.kopij.shared.text.Slugs;
 import io.kopij.shared.web.ETags;
 import io.kopij.shared.web.MergePatcher;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,10 +34,14 @@ public class TagService {
 
     private final TagRepository tags;
     private final MergePatcher patches;
+    private final Event<TagDeleting> deleting;
+    private final NameLocks locks;
 
-    TagService(TagRepository tags, MergePatcher patches) {
+    TagService(TagRepository tags, MergePatcher patches, Event<TagDeleting> deleting, NameLocks locks) {
         this.tags = tags;
         this.patches = patches;
+        this.deleting = deleting;
+        this.locks = locks;
     }
 
     @Transactional
@@ -77,7 +85,7 @@ public class TagService {
         ETags.requiredVersion(ifMatch, "tag.version-conflict", tag.version());
         apply(tag, input);
         tag.touch();
-        tags.flush();
+        VersionedWrites.flush(tags.getEntityManager(), "tag.version-conflict", tag.version());
         return toView(tag);
     }
 
@@ -88,19 +96,20 @@ public class TagService {
         ETags.requiredVersion(ifMatch, "tag.version-conflict", tag.version());
         apply(tag, patches.apply(new TagInput(tag.slug(), tag.name(), tag.description()), patch, TagInput.class));
         tag.touch();
-        tags.flush();
+        VersionedWrites.flush(tags.getEntityManager(), "tag.version-conflict", tag.version());
         return toView(tag);
     }
 
-    /** Deleting a tag removes it from every article that carries it. */
+    /**
+     * Deleting a tag removes it from every article that carries it; those articles change (new version, a
+     * revision), which {@link TagDeleting}'s observers do before the tag goes.
+     */
     @Transactional
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public void delete(UUID id, String ifMatch) {
         Tag tag = load(id);
         ETags.optionalVersion(ifMatch, "tag.version-conflict", tag.version());
-        tags.getEntityManager().createNativeQuery("delete from article_tag where tag_id = :id")
-                .setParameter("id", id).executeUpdate();
-        // Re-number the remaining tags of those articles is unnecessary: order is by position, gaps are harmless.
+        deleting.fire(new TagDeleting(id));
         tags.delete(tag);
     }
 
@@ -116,9 +125,13 @@ public class TagService {
             String reference = references.get(i).trim();
             Optional<Tag> tag = tags.findBySlug(reference).or(() -> tags.findByName(reference));
             if (tag.isEmpty() && mayCreate) {
-                Tag created = new Tag(Slugs.unique(Slugs.fromText(reference), tags::slugTaken), reference);
+                // Two editors naming the same new tag at once get one tag: the second waits, then finds it.
+                locks.lock("tag-name", reference.toLowerCase(Locale.ROOT));
+                tag = tags.findBySlug(reference).or(() -> tags.findByName(reference));
+            }
+            if (tag.isEmpty() && mayCreate) {
+                Tag created = new Tag(Slugs.unique(Slugs.fromText(reference), this::slugTaken), reference);
                 tags.persist(created);
-                tags.flush();
                 tag = Optional.of(created);
             }
             if (tag.isEmpty()) {
@@ -143,10 +156,10 @@ public class TagService {
         });
         if (input.slug() == null) {
             if (tag.slug == null) {
-                tag.slug = Slugs.unique(Slugs.fromText(name), tags::slugTaken);
+                tag.slug = Slugs.unique(Slugs.fromText(name), this::slugTaken);
             }
         } else if (!input.slug().equals(tag.slug)) {
-            if (tags.slugTaken(input.slug())) {
+            if (slugTaken(input.slug())) {
                 throw new ConflictException("tag.slug-taken", "Slug taken", "Another tag has the slug " + input.slug());
             }
             tag.slug = input.slug();
@@ -162,6 +175,12 @@ public class TagService {
     private static TagView toView(Tag tag, long articleCount) {
         return new TagView(tag.id(), tag.slug(), tag.name(), tag.description(), articleCount, tag.version(),
                 tag.createdAt(), tag.updatedAt());
+    }
+
+    /** Taken by another tag; claims the slug until commit, so concurrent writers cannot both take it. */
+    private boolean slugTaken(String slug) {
+        locks.lock("tag-slug", slug);
+        return tags.slugTaken(slug);
     }
 
     private Tag load(UUID id) {

@@ -3,6 +3,7 @@ package io.kopij.article.query;
 import io.kopij.article.ArticleStatus;
 import io.kopij.shared.error.InvalidInputException;
 import io.kopij.shared.paging.Cursor;
+import io.kopij.shared.web.Timestamps;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -119,7 +120,13 @@ final class ArticleListSql {
                     }
                     yield rank;
                 }
-                case PUBLISHED_NEWEST, PUBLISHED_OLDEST, UPDATED_NEWEST -> Instant.parse(value);
+                case PUBLISHED_NEWEST, PUBLISHED_OLDEST, UPDATED_NEWEST -> {
+                    Instant instant = Instant.parse(value);
+                    if (!Timestamps.isSupported(instant)) {
+                        throw invalidCursor();
+                    }
+                    yield instant;
+                }
             };
         } catch (NumberFormatException | DateTimeParseException e) {
             throw invalidCursor();

@@ -4,6 +4,7 @@ import io.kopij.article.ArticleStatus;
 import io.kopij.shared.error.InvalidInputException;
 import io.kopij.shared.text.LanguageTags;
 import io.kopij.shared.text.Slugs;
+import io.kopij.shared.web.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -93,6 +94,8 @@ public record ArticleQuery(
             if (language != null && !LanguageTags.isValid(language)) {
                 throw InvalidInputException.field(names.language(), "must be a BCP 47 language tag such as nl or en");
             }
+            Timestamps.require(publishedAfter, names.publishedAfter());
+            Timestamps.require(publishedBefore, names.publishedBefore());
             if (publishedAfter != null && publishedBefore != null && !publishedAfter.isBefore(publishedBefore)) {
                 throw InvalidInputException.field(names.publishedBefore(), "must be later than publishedAfter");
             }

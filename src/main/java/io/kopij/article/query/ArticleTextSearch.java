@@ -17,7 +17,10 @@ import java.util.List;
 @ApplicationScoped
 class ArticleTextSearch {
 
-    /** Marks around matches from ts_headline: characters that do not occur in articles and survive escaping. */
+    /**
+     * Marks around matches from ts_headline. They are removed from the text before the headline is built, so every
+     * mark in the result is one ts_headline set (the text itself may contain them).
+     */
     static final String START = "\u27E6";
     static final String STOP = "\u27E7";
 
@@ -36,7 +39,8 @@ class ArticleTextSearch {
                 .orElse("true");
         String statement = matches + """
                 select p.rank, (select count(*) from matches) as total,
-                       ts_headline(kopij_search_config(a.language), coalesce(a.lead || ' ', '') || a.body_text, %1$s,
+                       ts_headline(kopij_search_config(a.language),
+                         translate(coalesce(a.lead || ' ', '') || a.body_text, '%2$s%3$s', ''), %1$s,
                          'StartSel=%2$s, StopSel=%3$s, MaxWords=30, MinWords=12, MaxFragments=1') as highlight,
                        %4$s
                 from (select m.* from matches m where %5$s order by %6$s limit :limit offset :offset) p

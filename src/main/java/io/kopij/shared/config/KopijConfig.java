@@ -20,6 +20,8 @@ public interface KopijConfig {
 
     Preview preview();
 
+    Security security();
+
     /** Largest request body in bytes; larger ones get a 413 problem. */
     @WithDefault("1048576")
     long maxRequestBody();
@@ -79,5 +81,16 @@ public interface KopijConfig {
         /** How long after that they may still serve it while they revalidate in the background. */
         @WithDefault("300s")
         Duration staleWhileRevalidate();
+    }
+
+    /** Production safety. */
+    interface Security {
+
+        /**
+         * Allow the development realm (docker/keycloak/realm-cms.json, whose users' passwords are their names) in the
+         * production profile. Only for local trials, tests and benchmarks: production refuses to start otherwise.
+         */
+        @WithDefault("false")
+        boolean allowDevRealm();
     }
 }

@@ -1,5 +1,6 @@
 package io.kopij.shared.security;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -36,14 +37,19 @@ public class SigningKeys {
         return cache.computeIfAbsent(name, this::loadOrCreate);
     }
 
-    /** Runs in the caller's transaction (token minting and checking happen inside service transactions). */
+    /**
+     * In a transaction of its own, committed before the key is cached: a key created inside the caller's
+     * transaction would stay cached here if that transaction rolled back, and other instances would never see it.
+     */
     private byte[] loadOrCreate(String name) {
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
-        em.createNativeQuery("insert into signing_key (name, secret, created_at) values (:name, :secret, now()) "
-                        + "on conflict (name) do nothing")
-                .setParameter("name", name).setParameter("secret", fresh).executeUpdate();
-        return (byte[]) em.createNativeQuery("select secret from signing_key where name = :name")
-                .setParameter("name", name).getSingleResult();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("insert into signing_key (name, secret, created_at) values (:name, :secret, now()) "
+                            + "on conflict (name) do nothing")
+                    .setParameter("name", name).setParameter("secret", fresh).executeUpdate();
+            return (byte[]) em.createNativeQuery("select secret from signing_key where name = :name")
+                    .setParameter("name", name).getSingleResult();
+        });
     }
 }

@@ -52,13 +52,10 @@ public final class ETags {
                 // "<version>" from writes, or "<version>-<content hash>" from reads: the version decides.
                 String quoted = tag.substring(1, tag.length() - 1);
                 int dash = quoted.indexOf('-');
-                try {
-                    long version = Long.parseLong(dash < 0 ? quoted : quoted.substring(0, dash));
-                    if (version == current) {
-                        return OptionalLong.of(version);
-                    }
-                } catch (NumberFormatException ignored) {
-                    // not one of ours: cannot match
+                String version = dash < 0 ? quoted : quoted.substring(0, dash);
+                // Strong comparison is of the exact characters: "00" is not the tag of version 0.
+                if (version.equals(Long.toString(current))) {
+                    return OptionalLong.of(current);
                 }
             }
         }

@@ -60,9 +60,16 @@ public final class Failures {
                         "The resource was changed by someone else at the same time. Read it again and reapply "
                                 + "your change.", instance, List.of()));
             }
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
-                return Optional.of(Problem.of(409, "resource.conflict", "Conflict",
-                        "The change conflicts with a concurrent change; retry it", instance, List.of()));
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return Optional.of(constraintProblem(violation.getSQLState(), instance));
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return Optional.of(constraintProblem(sql.getSQLState(), instance));
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                // Data exceptions (a value out of range or too long for its column) are what the client sent.
+                return Optional.of(Problem.of(400, "request.invalid-value", "Invalid input",
+                        "A value is outside what can be stored", instance, List.of()));
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
                 // Serialization failure or deadlock: the write was rolled back whole and can simply be retried.
@@ -80,6 +87,23 @@ public final class Failures {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A rule of the stored data refused the write (SQLSTATE class 23). Only a unique violation is a race worth
+     * retrying (the services check uniqueness first, so a concurrent writer got there in between); a missing or
+     * still-used reference and a broken check are about what the client asked for.
+     */
+    private static Problem constraintProblem(String sqlState, String instance) {
+        return switch (sqlState == null ? "" : sqlState) {
+            case "23505" -> Problem.of(409, "resource.conflict", "Conflict",
+                    "The change conflicts with a concurrent change; retry it", instance, List.of());
+            case "23503" -> Problem.of(409, "resource.reference-conflict", "Conflict",
+                    "The change refers to something that does not exist, or removes something still in use",
+                    instance, List.of());
+            default -> Problem.of(422, "resource.rule-violated", "Unprocessable content",
+                    "The change breaks a rule of the stored data", instance, List.of());
+        };
     }
 
     /** Seconds a client should wait before retrying, for the problems that are worth retrying. */

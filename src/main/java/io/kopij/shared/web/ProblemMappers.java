@@ -44,7 +44,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, JsonParseException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
-        return problem(jsonProblem(e, path(uri)));
+        return response(jsonProblem(e, path(uri)));
     }
 
     @ServerExceptionMapper
@@ -64,7 +64,7 @@ public class ProblemMappers {
         };
         Throwable cause = e.getCause();
         if (cause instanceof JsonProcessingException json) {
-            return problem(jsonProblem(json, path(uri)));
+            return response(jsonProblem(json, path(uri)));
         }
         Response.StatusType statusType = e.getResponse().getStatusInfo();
         String title = statusType.getReasonPhrase() == null ? "Request error" : statusType.getReasonPhrase();
@@ -89,11 +89,11 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         var known = Failures.classify(e, path(uri));
         if (known.isPresent()) {
-            return problem(known.get());
+            return response(known.get());
         }
         String correlationId = RequestIds.current();
         LOG.errorf(e, "Unexpected error %s on %s", correlationId, path(uri));
-        return problem(Problem.of(500, "server.error", "Internal server error",
+        return response(Problem.of(500, "server.error", "Internal server error",
                 "Something went wrong on our side", path(uri), List.of()).withCorrelationId(correlationId));
     }
 
@@ -107,6 +107,8 @@ public class ProblemMappers {
             String message;
             if (e instanceof UnrecognizedPropertyException) {
                 message = "unknown field";
+            } else if (e instanceof StrictJson.TextRefusedException text) {
+                message = text.reason();
             } else if (e instanceof InvalidFormatException format) {
                 message = "must be a valid " + simpleTypeName(format.getTargetType());
             } else if (mapping.getPath().isEmpty()) {
@@ -115,8 +117,10 @@ public class ProblemMappers {
                 message = "has the wrong type";
             }
             if (field.isEmpty()) {
-                return Problem.of(400, "request.malformed-json", "Malformed JSON",
-                        "The request body does not have the expected shape", instance, List.of());
+                String detail = String.valueOf(mapping.getOriginalMessage()).startsWith("Trailing token")
+                        ? "The request body has content after the JSON document"
+                        : "The request body does not have the expected shape";
+                return Problem.of(400, "request.malformed-json", "Malformed JSON", detail, instance, List.of());
             }
             return Problem.of(400, "request.invalid", "Invalid input", "The request has an invalid field: " + field,
                     instance, List.of(new FieldError(field, message)));
@@ -163,7 +167,8 @@ public class ProblemMappers {
         return uri == null ? null : uri.getPath();
     }
 
-    private static Response problem(Problem problem) {
+    /** The problem as an answer, with the headers its status calls for (Retry-After, WWW-Authenticate). */
+    public static Response response(Problem problem) {
         Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         Failures.retryAfter(problem).ifPresent(seconds -> builder.header("Retry-After", seconds));
         if (problem.status() == 401) {

@@ -26,7 +26,7 @@ public class RequestSizeFilter {
             Problem problem = Problem.of(413, "request.too-large", "Content too large",
                     "The request body has " + request.getLength() + " bytes; the limit is " + maxBytes,
                     request.getUriInfo().getPath(), List.of());
-            return Optional.of(Response.status(413).type(Problem.MEDIA_TYPE).entity(problem).build());
+            return Optional.of(ProblemMappers.response(problem));
         }
         return Optional.empty();
     }

@@ -45,7 +45,7 @@ public class UnknownQueryParameterFilter {
                 .toList();
         Problem problem = Problem.of(400, "request.unknown-parameter", "Unknown query parameter",
                 "Unknown query parameter(s): " + String.join(", ", unknown), request.getUriInfo().getPath(), errors);
-        return Optional.of(Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build());
+        return Optional.of(ProblemMappers.response(problem));
     }
 
     private static Set<String> queryParameters(Method method) {

@@ -1,0 +1,88 @@
+package io.kopij.shared.security;
+
+import io.kopij.shared.config.KopijConfig;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Production refuses the development realm ({@link DevRealmDetector}): at startup when the configuration names it
+ * or the realm answers like it, and later, once the identity provider can be reached, if it could not at startup.
+ * {@code kopij.security.allow-dev-realm=true} is for local trials, tests and benchmarks only.
+ */
+@ApplicationScoped
+@IfBuildProfile("prod")
+public class DevRealmGuard {
+
+    private static final Logger LOG = Logger.getLogger(DevRealmGuard.class);
+
+    private final KopijConfig.Security config;
+    private final Optional<String> authServerUrl;
+    private final Optional<String> issuer;
+    private final DevRealmDetector detector = new DevRealmDetector();
+    private ScheduledExecutorService retry;
+
+    DevRealmGuard(KopijConfig config, @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl,
+            @ConfigProperty(name = "quarkus.oidc.token.issuer") Optional<String> issuer) {
+        this.config = config.security();
+        this.authServerUrl = authServerUrl;
+        this.issuer = issuer;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.allowDevRealm() || authServerUrl.isEmpty()) {
+            return;
+        }
+        DevRealmDetector.devIssuerConfigured(authServerUrl.get(), issuer).ifPresent(reason -> {
+            throw refusal(reason);
+        });
+        switch (detector.check(authServerUrl.get())) {
+            case DEV_REALM -> throw refusal("the realm at " + authServerUrl.get() + " has the development clients");
+            case UNREACHABLE -> checkLater();
+            case CLEAN -> LOG.debug("The identity provider's realm is not the development realm");
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (retry != null) {
+            retry.shutdownNow();
+        }
+    }
+
+    /** Keycloak may start after Kopij: check once it answers, and stop Kopij if it is the development realm. */
+    private void checkLater() {
+        LOG.warnf("Cannot reach %s to check that it is not the development realm; checking again every 30 s",
+                authServerUrl.get());
+        retry = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "kopij-dev-realm-guard");
+            thread.setDaemon(true);
+            return thread;
+        });
+        retry.scheduleWithFixedDelay(() -> {
+            switch (detector.check(authServerUrl.get())) {
+                case DEV_REALM -> {
+                    LOG.error(refusal("the realm at " + authServerUrl.get() + " has the development clients").getMessage());
+                    retry.shutdown();
+                    Quarkus.asyncExit(1);
+                }
+                case CLEAN -> retry.shutdown();
+                case UNREACHABLE -> { }
+            }
+        }, 30, 30, TimeUnit.SECONDS);
+    }
+
+    private static IllegalStateException refusal(String reason) {
+        return new IllegalStateException("Refusing to start in production: " + reason + ". Its users' passwords are "
+                + "their names and its clients hand out tokens for passwords. Import docker/keycloak/realm-cms.prod.json "
+                + "(or your own realm) instead; for a local trial only, set kopij.security.allow-dev-realm=true.");
+    }
+}
