@@ -33,7 +33,11 @@ public interface KopijConfig {
         @WithDefault("10000")
         int maxQueryLength();
 
-        /** Deepest nesting of selections. */
+        /** Most tokens (names, punctuation, values) in a query; parsing stops there. */
+        @WithDefault("5000")
+        int maxTokens();
+
+        /** Deepest nesting of selections (introspection fields are exempt; their cost still counts). */
         @WithDefault("10")
         int maxDepth();
 

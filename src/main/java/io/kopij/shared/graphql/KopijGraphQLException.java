@@ -8,7 +8,6 @@ import io.kopij.shared.error.FieldError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A client error as GraphQL sees it. As a {@link GraphQLError} its extensions (code, status, fields) are copied into
@@ -24,7 +23,7 @@ public class KopijGraphQLException extends RuntimeException implements GraphQLEr
         ext.put("code", code);
         ext.put("status", status);
         if (!errors.isEmpty()) {
-            ext.put("fields", errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+            ext.put("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
         }
         this.extensions = Map.copyOf(ext);
     }

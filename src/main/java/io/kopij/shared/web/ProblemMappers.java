@@ -98,6 +98,11 @@ public class ProblemMappers {
     }
 
     static Problem jsonProblem(JsonProcessingException e, String instance) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof KopijException kopij) {
+                return Failures.classify(kopij, instance).orElseThrow(); // e.g. a body over the limit while read
+            }
+        }
         if (e instanceof JsonParseException) {
             return Problem.of(400, "request.malformed-json", "Malformed JSON",
                     "The request body is not valid JSON", instance, List.of());
