@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ArticleImage(
         @Schema(example = "https://cdn.example.nl/img/llama-4.jpg", required = true) @NotBlank @Size(max = 2048)
         @Pattern(regexp = "^https?://[^\\s]+$", message = "must be an http or https URL") String url,
-        @Schema(example = "Een lama in een weiland") @Size(max = 500) String alt,
-        @Schema(example = "Foto: Unsplash") @Size(max = 1000) String caption) {
+        @Schema(nullable = true, example = "Een lama in een weiland") @Size(max = 500) String alt,
+        @Schema(nullable = true, example = "Foto: Unsplash") @Size(max = 1000) String caption) {
 
     /** The image as stored in an article's columns; none without a URL. */
     public static ArticleImage of(String url, String alt, String caption) {

@@ -10,9 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Type("Seo")
 @Input("SeoInput")
 public record ArticleSeo(
-        @Schema(example = "Meta brengt Llama 4 uit als open model") @Size(max = 200) String title,
-        @Schema(example = "Wat het nieuwe open taalmodel van Meta kan en wat niet.") @Size(max = 500) String description,
-        @Schema(example = "https://www.example.nl/nieuws/llama-4") @Size(max = 2048)
+        @Schema(nullable = true, example = "Meta brengt Llama 4 uit als open model") @Size(max = 200) String title,
+        @Schema(nullable = true, example = "Wat het nieuwe open taalmodel van Meta kan en wat niet.") @Size(max = 500) String description,
+        @Schema(nullable = true, example = "https://www.example.nl/nieuws/llama-4") @Size(max = 2048)
         @Pattern(regexp = "^https?://[^\\s]+$", message = "must be an http or https URL") String canonicalUrl) {
 
     /** SEO fields as stored in an article's columns; none when all are empty. */

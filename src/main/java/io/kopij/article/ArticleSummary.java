@@ -1,6 +1,5 @@
 package io.kopij.article;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.kopij.author.AuthorSummary;
 import io.kopij.tag.TagSummary;
 import java.time.Instant;
@@ -16,17 +15,16 @@ public record ArticleSummary(
         @Id @NonNull UUID id,
         @NonNull String slug,
         @NonNull String title,
-        String lead,
+        @Schema(nullable = true) String lead,
         @NonNull String language,
         @NonNull ArticleStatus status,
-        Instant publishedAt,
+        @Schema(nullable = true) Instant publishedAt,
         @NonNull Instant updatedAt,
         boolean featured,
-        ArticleImage image,
+        @Schema(nullable = true) ArticleImage image,
         int readingTimeMinutes,
         @NonNull List<AuthorSummary> authors,
         @NonNull List<TagSummary> tags,
-        @Schema(description = "With q: the matching passage, matches in <mark>, other text HTML-escaped")
-        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(nullable = true, description = "With q: the matching passage, matches in <mark>, other text HTML-escaped")
         String highlight) {
 }

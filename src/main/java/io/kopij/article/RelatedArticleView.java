@@ -14,10 +14,10 @@ public record RelatedArticleView(
         @Id @NonNull UUID id,
         @NonNull String slug,
         @NonNull String title,
-        String lead,
+        @Schema(nullable = true) String lead,
         @NonNull ArticleStatus status,
-        Instant publishedAt,
-        ArticleImage image,
+        @Schema(nullable = true) Instant publishedAt,
+        @Schema(nullable = true) ArticleImage image,
         @Schema(description = "manual: chosen by the editors; tags: published article sharing most tags", example = "manual")
         @NonNull String source) {
 }

@@ -1,5 +1,7 @@
 package io.kopij.author;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
@@ -42,16 +44,21 @@ public class AuthorResource {
     }
 
     @GET
-    @Operation(summary = "List authors by name")
+    @Operation(operationId = "listAuthors", summary = "List authors by name")
     @APIResponseSchema(value = AuthorList.class, responseCode = "200")
-    public Object list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+    public Object list(
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "1-based page number (instead of cursor)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000"))
             @QueryParam("page") String page, @QueryParam("fields") String fieldNames) {
         return fields.select(service.list(PageRequest.parse(limit, cursor, page)), fieldNames, AuthorView.class);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an author by id")
+    @Operation(operationId = "getAuthor", summary = "Get an author by id")
     @APIResponseSchema(value = AuthorView.class, responseCode = "200")
     public Response get(@PathParam("id") UUID id, @QueryParam("fields") String fieldNames) {
         return ok(service.get(id), fieldNames);
@@ -59,7 +66,7 @@ public class AuthorResource {
 
     @GET
     @Path("/by-slug/{slug}")
-    @Operation(summary = "Get an author by slug")
+    @Operation(operationId = "getAuthorBySlug", summary = "Get an author by slug")
     @APIResponseSchema(value = AuthorView.class, responseCode = "200")
     public Response getBySlug(@PathParam("slug") String slug, @QueryParam("fields") String fieldNames) {
         return ok(service.getBySlug(slug), fieldNames);
@@ -67,7 +74,7 @@ public class AuthorResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an author (admin)")
+    @Operation(operationId = "createAuthor", summary = "Create an author (admin)")
     @APIResponseSchema(value = AuthorView.class, responseCode = "201")
     public Response create(AuthorInput input, UriInfo uri) {
         AuthorView created = service.create(input);
@@ -78,7 +85,7 @@ public class AuthorResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an author profile (If-Match required)")
+    @Operation(operationId = "replaceAuthor", summary = "Replace an author profile (If-Match required)")
     @APIResponseSchema(value = AuthorView.class, responseCode = "200")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, AuthorInput input) {
         return ok(service.replace(id, ifMatch, input));
@@ -87,7 +94,7 @@ public class AuthorResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(summary = "Change some fields of an author profile (JSON Merge Patch, If-Match required)")
+    @Operation(operationId = "patchAuthor", summary = "Change some fields of an author profile (JSON Merge Patch, If-Match required)")
     @APIResponseSchema(value = AuthorView.class, responseCode = "200")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         return ok(service.patch(id, ifMatch, patch));
@@ -96,7 +103,7 @@ public class AuthorResource {
     @DELETE
     @Path("/{id}")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @Operation(summary = "Delete an author who is credited on no article (admin)")
+    @Operation(operationId = "deleteAuthor", summary = "Delete an author who is credited on no article (admin)")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();

@@ -19,7 +19,7 @@ public class MeResource {
     }
 
     @GET
-    @Operation(summary = "The caller's roles and author profile")
+    @Operation(operationId = "getMe", summary = "The caller's roles and author profile")
     public MeView me() {
         return service.me();
     }

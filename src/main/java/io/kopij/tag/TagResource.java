@@ -1,5 +1,7 @@
 package io.kopij.tag;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
@@ -42,16 +44,21 @@ public class TagResource {
     }
 
     @GET
-    @Operation(summary = "List tags by name")
+    @Operation(operationId = "listTags", summary = "List tags by name")
     @APIResponseSchema(value = TagList.class, responseCode = "200")
-    public Object list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+    public Object list(
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "1-based page number (instead of cursor)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000"))
             @QueryParam("page") String page, @QueryParam("fields") String fieldNames) {
         return fields.select(service.list(PageRequest.parse(limit, cursor, page)), fieldNames, TagView.class);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a tag by id")
+    @Operation(operationId = "getTag", summary = "Get a tag by id")
     @APIResponseSchema(value = TagView.class, responseCode = "200")
     public Response get(@PathParam("id") UUID id, @QueryParam("fields") String fieldNames) {
         return ok(service.get(id), fieldNames);
@@ -59,7 +66,7 @@ public class TagResource {
 
     @GET
     @Path("/by-slug/{slug}")
-    @Operation(summary = "Get a tag by slug")
+    @Operation(operationId = "getTagBySlug", summary = "Get a tag by slug")
     @APIResponseSchema(value = TagView.class, responseCode = "200")
     public Response getBySlug(@PathParam("slug") String slug, @QueryParam("fields") String fieldNames) {
         return ok(service.getBySlug(slug), fieldNames);
@@ -67,7 +74,7 @@ public class TagResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a tag (editor)")
+    @Operation(operationId = "createTag", summary = "Create a tag (editor)")
     @APIResponseSchema(value = TagView.class, responseCode = "201")
     public Response create(TagInput input, UriInfo uri) {
         TagView created = service.create(input);
@@ -78,7 +85,7 @@ public class TagResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a tag (editor; If-Match required)")
+    @Operation(operationId = "replaceTag", summary = "Replace a tag (editor; If-Match required)")
     @APIResponseSchema(value = TagView.class, responseCode = "200")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, TagInput input) {
         return ok(service.replace(id, ifMatch, input));
@@ -87,7 +94,7 @@ public class TagResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(summary = "Change some fields of a tag (editor; JSON Merge Patch, If-Match required)")
+    @Operation(operationId = "patchTag", summary = "Change some fields of a tag (editor; JSON Merge Patch, If-Match required)")
     @APIResponseSchema(value = TagView.class, responseCode = "200")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         return ok(service.patch(id, ifMatch, patch));
@@ -96,7 +103,7 @@ public class TagResource {
     @DELETE
     @Path("/{id}")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @Operation(summary = "Delete a tag and remove it from its articles (editor)")
+    @Operation(operationId = "deleteTag", summary = "Delete a tag and remove it from its articles (editor)")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();

@@ -14,7 +14,7 @@ public record TagView(
         @Id @NonNull UUID id,
         @Schema(example = "opensource") @NonNull String slug,
         @Schema(example = "Open source") @NonNull String name,
-        String description,
+        @Schema(nullable = true) String description,
         @Schema(description = "Number of published articles with this tag", example = "12") long articleCount,
         long version,
         @NonNull Instant createdAt,

@@ -113,9 +113,10 @@ class ArticleInputTest {
                 .contentType("application/problem+json").body("code", is("request.too-large"));
         editor().contentType(ContentType.TEXT).body("title=x").post(ARTICLES)
                 .then().statusCode(415).contentType("application/problem+json")
-                .body("code", is("request.unsupported-media-type"));
+                .body("code", is("request.unsupported-media-type"))
+                .body("detail", Matchers.containsString("application/json"));
         editor().contentType(ContentType.JSON).body(Map.of("title", "x")).patch(ARTICLES + "/" + UUID.randomUUID())
-                .then().statusCode(415);
+                .then().statusCode(415).body("detail", Matchers.containsString("application/merge-patch+json"));
         editor().delete(ARTICLES).then().statusCode(405).contentType("application/problem+json");
         editor().get(ARTICLES + "/niet-een-uuid").then().statusCode(404).contentType("application/problem+json");
         editor().get("/api/v1/bestaat-niet").then().statusCode(404).contentType("application/problem+json");

@@ -13,7 +13,7 @@ public record RevisionDiff(int from, int to, @NonNull List<@NonNull FieldChange>
     @Schema(name = "FieldChange")
     @Type("FieldChange")
     public record FieldChange(@NonNull String field,
-            @Schema(description = "JSON value in the older revision") String before,
-            @Schema(description = "JSON value in the newer revision") String after) {
+            @Schema(nullable = true, description = "JSON value in the older revision") String before,
+            @Schema(nullable = true, description = "JSON value in the newer revision") String after) {
     }
 }

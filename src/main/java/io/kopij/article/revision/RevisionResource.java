@@ -1,5 +1,7 @@
 package io.kopij.article.revision;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.kopij.article.ArticleEditor;
 import io.kopij.article.ArticleView;
 import io.kopij.shared.error.InvalidInputException;
@@ -36,25 +38,30 @@ public class RevisionResource {
     }
 
     @GET
-    @Operation(summary = "The revisions of an article, newest first (editors, and the article's authors)")
+    @Operation(operationId = "listRevisions", summary = "The revisions of an article, newest first (editors, and the article's authors)")
     @APIResponseSchema(value = RevisionList.class, responseCode = "200")
-    public Page<RevisionSummary> list(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+    public Page<RevisionSummary> list(@PathParam("id") UUID id,
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(description = "1-based page number (instead of cursor)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000"))
             @QueryParam("page") String page) {
         return revisions.list(id, PageRequest.parse(limit, null, page));
     }
 
     @GET
     @Path("/{number}")
-    @Operation(summary = "One revision with the editable fields as they were")
+    @Operation(operationId = "getRevision", summary = "One revision with the editable fields as they were")
     public RevisionView get(@PathParam("id") UUID id, @PathParam("number") int number) {
         return revisions.get(id, number);
     }
 
     @GET
     @Path("/{number}/diff")
-    @Operation(summary = "Field-level differences between revision `from` (default: the one before) and this one")
+    @Operation(operationId = "diffRevision", summary = "Field-level differences between revision `from` (default: the one before) and this one")
     public RevisionDiff diff(@PathParam("id") UUID id, @PathParam("number") int number,
-            @QueryParam("from") String from) {
+            @Parameter(description = "The older revision number (default: the one before)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("from") String from) {
         int older = number - 1;
         if (from != null) {
             try {
@@ -68,7 +75,7 @@ public class RevisionResource {
 
     @POST
     @Path("/{number}/restore")
-    @Operation(summary = "Make the article's editable fields what they were at this revision (a new revision)")
+    @Operation(operationId = "restoreRevision", summary = "Make the article's editable fields what they were at this revision (a new revision)")
     @APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response restore(@PathParam("id") UUID id, @PathParam("number") int number,
             @HeaderParam("If-Match") String ifMatch) {

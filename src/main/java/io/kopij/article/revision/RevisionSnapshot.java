@@ -15,18 +15,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "RevisionSnapshot")
 @Type("RevisionSnapshot")
 public record RevisionSnapshot(
-        String title,
-        String lead,
-        String body,
-        String language,
-        String slug,
+        @Schema(nullable = true) String title,
+        @Schema(nullable = true) String lead,
+        @Schema(nullable = true) String body,
+        @Schema(nullable = true) String language,
+        @Schema(nullable = true) String slug,
         boolean featured,
-        ArticleImage image,
-        ArticleSeo seo,
+        @Schema(nullable = true) ArticleImage image,
+        @Schema(nullable = true) ArticleSeo seo,
         List<AuthorSummary> authors,
         List<TagSummary> tags,
         List<UUID> related,
-        ArticleStatus status,
-        Instant publishedAt,
-        Instant scheduledAt) {
+        @Schema(nullable = true) ArticleStatus status,
+        @Schema(nullable = true) Instant publishedAt,
+        @Schema(nullable = true) Instant scheduledAt) {
 }

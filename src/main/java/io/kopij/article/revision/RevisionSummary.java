@@ -14,5 +14,5 @@ public record RevisionSummary(
         @Schema(example = "update") @NonNull String action,
         @NonNull Actor by,
         @NonNull Instant createdAt,
-        @Schema(description = "For restores: the revision that was restored") Integer restoredFrom) {
+        @Schema(nullable = true, description = "For restores: the revision that was restored") Integer restoredFrom) {
 }

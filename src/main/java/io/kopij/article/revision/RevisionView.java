@@ -17,6 +17,6 @@ public record RevisionView(
         @NonNull String action,
         @NonNull Actor by,
         @NonNull Instant createdAt,
-        Integer restoredFrom,
+        @Schema(nullable = true) Integer restoredFrom,
         @NonNull RevisionSnapshot snapshot) {
 }

@@ -40,8 +40,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -77,7 +79,7 @@ public class ArticleResource {
     }
 
     @GET
-    @Operation(summary = "List articles",
+    @Operation(operationId = "listArticles", summary = "List articles",
             description = "Published articles, newest first, unless filtered otherwise. `status` is for editorial "
                     + "roles; authors see only their own unpublished articles.")
     @APIResponseSchema(value = ArticleList.class, responseCode = "200")
@@ -89,7 +91,7 @@ public class ArticleResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an article by id",
+    @Operation(operationId = "getArticle", summary = "Get an article by id",
             description = "With a Preview-Token header (see POST /{id}/preview-token) a draft can be read without "
                     + "signing in.")
     @APIResponseSchema(value = ArticleView.class, responseCode = "200")
@@ -104,14 +106,14 @@ public class ArticleResource {
 
     @POST
     @Path("/{id}/preview-token")
-    @Operation(summary = "Mint a short-lived token to preview this article (editors, and the article's authors)")
+    @Operation(operationId = "createPreviewToken", summary = "Mint a short-lived token to preview this article (editors, and the article's authors)")
     public PreviewToken previewToken(@PathParam("id") UUID id) {
         return previews.mint(id);
     }
 
     @GET
     @Path("/by-slug/{slug}")
-    @Operation(summary = "Get an article by slug", description = "An old slug answers 301 to the current one.")
+    @Operation(operationId = "getArticleBySlug", summary = "Get an article by slug", description = "An old slug answers 301 to the current one.")
     @APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response getBySlug(@PathParam("slug") String slug, @QueryParam("fields") String fieldNames, UriInfo uri) {
         ArticleReader.SlugLookup found = reader.getBySlug(slug);
@@ -126,9 +128,12 @@ public class ArticleResource {
 
     @GET
     @Path("/{id}/related")
-    @Operation(summary = "The \"lees ook\" articles of an article, in the editor's order")
+    @Operation(operationId = "listRelatedArticles", summary = "The \"lees ook\" articles of an article, in the editor's order")
     @APIResponseSchema(value = RelatedArticleView[].class, responseCode = "200")
-    public Object related(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+    public Object related(@PathParam("id") UUID id,
+            @Parameter(description = "How many related articles",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "20", defaultValue = "5"))
+            @QueryParam("limit") String limit,
             @QueryParam("fields") String fieldNames) {
         return fields.select(related.of(id, RelatedArticles.count(count(limit), "limit")), fieldNames,
                 RelatedArticleView.class);
@@ -136,7 +141,7 @@ public class ArticleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an article as a draft")
+    @Operation(operationId = "createArticle", summary = "Create an article as a draft")
     @APIResponseSchema(value = ArticleView.class, responseCode = "201")
     public Response create(ArticleInput input, UriInfo uri) {
         ArticleView created = editor.create(input);
@@ -147,7 +152,7 @@ public class ArticleResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an article (If-Match required)")
+    @Operation(operationId = "replaceArticle", summary = "Replace an article (If-Match required)")
     @APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, ArticleInput input) {
         return ok(editor.replace(id, ifMatch, input));
@@ -156,7 +161,7 @@ public class ArticleResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(summary = "Change some fields of an article (JSON Merge Patch, If-Match required)")
+    @Operation(operationId = "patchArticle", summary = "Change some fields of an article (JSON Merge Patch, If-Match required)")
     @APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         return ok(editor.patch(id, ifMatch, patch));
@@ -165,7 +170,7 @@ public class ArticleResource {
     @DELETE
     @Path("/{id}")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @Operation(summary = "Delete an article")
+    @Operation(operationId = "deleteArticle", summary = "Delete an article")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         editor.delete(id, ifMatch);
         return Response.noContent().build();
@@ -174,7 +179,7 @@ public class ArticleResource {
     @PUT
     @Path("/{id}/related")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the ordered \"lees ook\" links of an article (a JSON array of article ids)")
+    @Operation(operationId = "setRelatedArticles", summary = "Set the ordered \"lees ook\" links of an article (a JSON array of article ids)")
     @APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response setRelated(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, List<UUID> ids) {
         return ok(editor.setRelated(id, ifMatch, ids));
@@ -182,7 +187,7 @@ public class ArticleResource {
 
     @POST
     @Path("/{id}/publish")
-    @Operation(summary = "Publish an article now, or schedule it with a future `at` (editor)")
+    @Operation(operationId = "publishArticle", summary = "Publish an article now, or schedule it with a future `at` (editor)")
     @Consumes(MediaType.WILDCARD)
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PublishRequest.class)))
@@ -202,7 +207,7 @@ public class ArticleResource {
 
     @POST
     @Path("/{id}/unpublish")
-    @Operation(summary = "Take an article back to draft (editor)")
+    @Operation(operationId = "unpublishArticle", summary = "Take an article back to draft (editor)")
     @APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response unpublish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return ok(workflow.unpublish(id, ifMatch));
@@ -210,7 +215,7 @@ public class ArticleResource {
 
     @POST
     @Path("/{id}/archive")
-    @Operation(summary = "Archive a published article (editor)")
+    @Operation(operationId = "archiveArticle", summary = "Archive a published article (editor)")
     @APIResponseSchema(value = ArticleView.class, responseCode = "200")
     public Response archive(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return ok(workflow.archive(id, ifMatch));

@@ -15,6 +15,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
@@ -48,7 +49,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, Request request) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
@@ -73,7 +74,7 @@ public class ProblemMappers {
             case 405 -> "This method is not allowed here";
             case 406 -> "This resource is served as application/json only";
             case 413 -> "The request body is too large";
-            case 415 -> "Unsupported content type; send application/json";
+            case 415 -> "Unsupported content type; send " + expectedMediaType(request.getMethod(), path(uri));
             default -> title;
         };
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
@@ -82,6 +83,18 @@ public class ProblemMappers {
             builder.header("Allow", e.getResponse().getHeaderString("Allow"));
         }
         return builder.build();
+    }
+
+    /**
+     * The body type the refused request should have used, for the 415 detail. The routing layer does not say which
+     * method it would have matched, so this mirrors the API's own convention: merge patches for PATCH, multipart
+     * for uploads, JSON for the rest.
+     */
+    static String expectedMediaType(String method, String path) {
+        if ("PATCH".equals(method)) {
+            return "application/merge-patch+json";
+        }
+        return "application/json";
     }
 
     /** Everything else: what {@link Failures} recognises, or a 500 whose stack trace goes to the log once. */

@@ -42,7 +42,8 @@ public class RequestSizeFilter {
                 return Optional.empty(); // a body-less request's content type does not matter
             }
             return Optional.of(ProblemMappers.response(Problem.of(415, "request.unsupported-media-type",
-                    "Unsupported media type", "The Content-Type header is not a valid media type",
+                    "Unsupported media type", "The Content-Type header is not a valid media type; send "
+                            + ProblemMappers.expectedMediaType(request.getMethod(), request.getUriInfo().getPath()),
                     request.getUriInfo().getPath(), List.of())));
         }
         if (request.getLength() < 0 && request.hasEntity()
