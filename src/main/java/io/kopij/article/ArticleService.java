@@ -8,6 +8,7 @@ import io.kopij.article.revision.RevisionSummary;
 import io.kopij.article.revision.RevisionView;
 import io.kopij.author.Author;
 import io.kopij.author.AuthorService;
+import io.kopij.event.ChangeEvents;
 import io.kopij.shared.error.ConflictException;
 import io.kopij.shared.error.FieldError;
 import io.kopij.shared.error.ForbiddenException;
@@ -69,10 +70,12 @@ public class ArticleService {
     private final RevisionService revisions;
     private final PreviewTokens previews;
     private final ArticleSearch search;
+    private final ChangeEvents events;
 
     ArticleService(ArticleRepository articles, ArticleMapper mapper, AuthorService authors, TagService tags,
             MarkdownRenderer renderer, CurrentUser caller, InputValidator validator, MergePatcher patches,
-            RevisionService revisions, PreviewTokens previews, ArticleSearch search) {
+            RevisionService revisions, PreviewTokens previews, ArticleSearch search, ChangeEvents events) {
+        this.events = events;
         this.search = search;
         this.revisions = revisions;
         this.previews = previews;
@@ -146,6 +149,27 @@ public class ArticleService {
             result.put(id, related);
         }
         return result;
+    }
+
+    /**
+     * Published articles by id, in full as the detail endpoint shows them to anonymous readers, in a fixed number of
+     * statements whatever their number (for other features, e.g. delta sync). Ids that are not published are absent.
+     */
+    @Transactional
+    public Map<UUID, ArticleView> publishedViews(List<UUID> ids) {
+        Map<UUID, ArticleView> views = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return views;
+        }
+        List<Article> found = articles.list("id in ?1 and status = ?2", ids, ArticleStatus.PUBLISHED);
+        List<UUID> foundIds = found.stream().map(Article::id).toList();
+        Map<UUID, ArticleBody> bodies = bodiesOf(foundIds);
+        Map<UUID, List<RelatedArticleView>> related = relatedOf(foundIds, DETAIL_RELATED);
+        for (Article article : found) {
+            views.put(article.id(), mapper.toView(article, related.getOrDefault(article.id(), List.of()),
+                    bodies.get(article.id())));
+        }
+        return views;
     }
 
     private CursorPage<Article> search(ArticleQuery query, PageRequest page) {
@@ -269,6 +293,7 @@ public class ArticleService {
             }
         }
         ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
+        events.articleDeleted(article);
         articles.delete(article);
     }
 
@@ -320,6 +345,7 @@ public class ArticleService {
         article.touch();
         articles.flush();
         revisions.record(article.id(), article.version(), "publish", Actor.SCHEDULER, snapshot(article), null);
+        events.articleChanged(article, "publish");
     }
 
     // ---- draft preview -----------------------------------------------------------------------------------------
@@ -511,6 +537,7 @@ public class ArticleService {
 
     private void record(Article article, String action, Integer restoredFrom) {
         revisions.record(article.id(), article.version(), action, actor(), snapshot(article), restoredFrom);
+        events.articleChanged(article, action);
     }
 
     private Actor actor() {

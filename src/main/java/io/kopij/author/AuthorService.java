@@ -1,6 +1,8 @@
 package io.kopij.author;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kopij.event.ChangeEvents;
+import io.kopij.event.ChangeEvents.Change;
 import io.kopij.shared.error.ConflictException;
 import io.kopij.shared.error.FieldError;
 import io.kopij.shared.error.ForbiddenException;
@@ -36,9 +38,11 @@ public class AuthorService {
     private final CurrentUser caller;
     private final MergePatcher patches;
     private final CallerProfile profile;
+    private final ChangeEvents events;
 
     AuthorService(AuthorRepository authors, AuthorMapper mapper, CurrentUser caller,
-            MergePatcher patches, CallerProfile profile) {
+            MergePatcher patches, CallerProfile profile, ChangeEvents events) {
+        this.events = events;
         this.profile = profile;
         this.authors = authors;
         this.mapper = mapper;
@@ -97,6 +101,7 @@ public class AuthorService {
         apply(author, input);
         authors.persist(author);
         authors.flush();
+        events.authorChanged(author, Change.CREATED);
         return mapper.toView(author, true);
     }
 
@@ -107,6 +112,7 @@ public class AuthorService {
         checkMayEdit(author);
         ETags.requiredVersion(ifMatch, "author.version-conflict", author.version());
         apply(author, input);
+        events.authorChanged(author, Change.UPDATED);
         author.touch();
         authors.flush();
         return mapper.toView(author, true);
@@ -119,6 +125,7 @@ public class AuthorService {
         checkMayEdit(author);
         ETags.requiredVersion(ifMatch, "author.version-conflict", author.version());
         apply(author, patches.apply(mapper.toInput(author), patch, AuthorInput.class));
+        events.authorChanged(author, Change.UPDATED);
         author.touch();
         authors.flush();
         return mapper.toView(author, true);
@@ -133,6 +140,7 @@ public class AuthorService {
             throw new ConflictException("author.in-use", "Author in use",
                     "This author is credited on articles; remove them from those articles first");
         }
+        events.authorChanged(author, Change.DELETED);
         authors.delete(author);
     }
 
@@ -155,6 +163,7 @@ public class AuthorService {
             author.email = caller.email().filter(e -> e.length() <= 320).orElse(null);
             author.keycloakSubject = subject;
             authors.persist(author);
+            events.authorChanged(author, Change.CREATED);
             return author;
         });
         profile.remember(Optional.of(own.id()));

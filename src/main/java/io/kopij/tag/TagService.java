@@ -1,6 +1,8 @@
 package io.kopij.tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kopij.event.ChangeEvents;
+import io.kopij.event.ChangeEvents.Change;
 import io.kopij.shared.error.ConflictException;
 import io.kopij.shared.error.FieldError;
 import io.kopij.shared.error.UnprocessableException;
@@ -31,8 +33,10 @@ public class TagService {
 
     private final TagRepository tags;
     private final MergePatcher patches;
+    private final ChangeEvents events;
 
-    TagService(TagRepository tags, MergePatcher patches) {
+    TagService(TagRepository tags, MergePatcher patches, ChangeEvents events) {
+        this.events = events;
         this.tags = tags;
         this.patches = patches;
     }
@@ -83,6 +87,7 @@ public class TagService {
         apply(tag, input);
         tags.persist(tag);
         tags.flush();
+        events.tagChanged(tag, Change.CREATED);
         return toView(tag);
     }
 
@@ -92,6 +97,7 @@ public class TagService {
         Tag tag = load(id);
         ETags.requiredVersion(ifMatch, "tag.version-conflict", tag.version());
         apply(tag, input);
+        events.tagChanged(tag, Change.UPDATED);
         tag.touch();
         tags.flush();
         return toView(tag);
@@ -103,6 +109,7 @@ public class TagService {
         Tag tag = load(id);
         ETags.requiredVersion(ifMatch, "tag.version-conflict", tag.version());
         apply(tag, patches.apply(new TagInput(tag.slug(), tag.name(), tag.description()), patch, TagInput.class));
+        events.tagChanged(tag, Change.UPDATED);
         tag.touch();
         tags.flush();
         return toView(tag);
@@ -114,6 +121,7 @@ public class TagService {
     public void delete(UUID id, String ifMatch) {
         Tag tag = load(id);
         ETags.optionalVersion(ifMatch, "tag.version-conflict", tag.version());
+        events.tagChanged(tag, Change.DELETED);
         tags.getEntityManager().createNativeQuery("delete from article_tag where tag_id = :id")
                 .setParameter("id", id).executeUpdate();
         // Re-number the remaining tags of those articles is unnecessary: order is by position, gaps are harmless.
@@ -135,6 +143,7 @@ public class TagService {
                 Tag created = new Tag(Slugs.unique(Slugs.fromText(reference), tags::slugTaken), reference);
                 tags.persist(created);
                 tags.flush();
+                events.tagChanged(created, Change.CREATED);
                 tag = Optional.of(created);
             }
             if (tag.isEmpty()) {
