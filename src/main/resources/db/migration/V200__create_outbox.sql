@@ -79,10 +79,12 @@ create table outbox_consumer (
     position  bigint       not null
 );
 
--- Retention: the highest position deleted so far. A sync token or Last-Event-ID below it cannot be resumed.
+-- Retention: the highest position deleted so far, and the highest public one. A sync token or Last-Event-ID below
+-- the public one cannot be resumed without a gap.
 create table outbox_horizon (
-    singleton  boolean      primary key default true check (singleton),
-    position   bigint       not null,
-    purged_at  timestamptz
+    singleton        boolean      primary key default true check (singleton),
+    position         bigint       not null,
+    public_position  bigint       not null,
+    purged_at        timestamptz
 );
-insert into outbox_horizon (position) values (0);
+insert into outbox_horizon (position, public_position) values (0, 0);

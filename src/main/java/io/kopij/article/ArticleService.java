@@ -162,6 +162,9 @@ public class ArticleService {
             return views;
         }
         List<Article> found = articles.list("id in ?1 and status = ?2", ids, ArticleStatus.PUBLISHED);
+        // Authors and tags now, one batch each, before the queries below load other articles.
+        found.forEach(article -> org.hibernate.Hibernate.initialize(article.authors));
+        found.forEach(article -> org.hibernate.Hibernate.initialize(article.tags));
         List<UUID> foundIds = found.stream().map(Article::id).toList();
         Map<UUID, ArticleBody> bodies = bodiesOf(foundIds);
         Map<UUID, List<RelatedArticleView>> related = relatedOf(foundIds, DETAIL_RELATED);

@@ -63,14 +63,21 @@ public class Outbox {
         return single("select coalesce(max(position), 0) from outbox_event");
     }
 
-    /** The highest committed position of a public event (0 when there is none). */
+    /**
+     * The highest committed position of a public event (0 when there is none), never below the public horizon:
+     * after retention deleted every public event, a stream still starts where the deleted ones ended.
+     */
     public long publicHead() {
-        return single("select coalesce(max(position), 0) from outbox_event where public");
+        return single("select greatest((select coalesce(max(position), 0) from outbox_event where public), "
+                + "(select public_position from outbox_horizon))");
     }
 
-    /** The highest position retention has deleted: nothing at or below it can be resumed from. */
-    public long horizon() {
-        return single("select position from outbox_horizon");
+    /**
+     * The highest position of a public event that retention has deleted: a public stream (sync, SSE) resumed from
+     * below it would have a gap.
+     */
+    public long publicHorizon() {
+        return single("select public_position from outbox_horizon");
     }
 
     private long single(String sql) {

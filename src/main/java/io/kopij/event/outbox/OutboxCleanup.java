@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
  * Retention: deletes events older than {@code kopij.events.retention} and finished webhook deliveries as old, on
  * every instance (the deletes are idempotent). An event is kept until every durable consumer (the webhook
  * fan-out) has passed it, and pending deliveries are never deleted: they carry their own body. The highest
- * deleted position becomes the horizon below which sync tokens and Last-Event-IDs answer 410.
+ * deleted public position becomes the horizon below which sync tokens and Last-Event-IDs answer 410.
  */
 @ApplicationScoped
 public class OutboxCleanup {
@@ -50,9 +50,12 @@ public class OutboxCleanup {
                       delete from outbox_event
                       where occurred_at < ? and position is not null
                         and position <= (select coalesce(min(position), 0) from outbox_consumer)
-                      returning position)
+                      returning position, public)
                     update outbox_horizon
-                    set position = greatest(position, (select coalesce(max(position), 0) from gone)), purged_at = now()
+                    set position = greatest(position, (select coalesce(max(position), 0) from gone)),
+                        public_position = greatest(public_position,
+                            (select coalesce(max(position), 0) from gone where public)),
+                        purged_at = now()
                     returning (select count(*) from gone)""")) {
                 purge.setTimestamp(1, Timestamp.from(cutoff));
                 try (var rows = purge.executeQuery()) {

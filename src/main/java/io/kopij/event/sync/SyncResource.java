@@ -1,0 +1,83 @@
+package io.kopij.event.sync;
+
+import io.kopij.article.ArticleQuery;
+import io.kopij.shared.error.InvalidInputException;
+import io.kopij.shared.paging.PageRequest;
+import io.kopij.shared.text.Slugs;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Delta sync for mobile apps: the REST adapter of {@link SyncService}. */
+@Path("/api/v1/sync")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sync")
+public class SyncResource {
+
+    private final SyncService service;
+
+    SyncResource(SyncService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "Delta sync of published articles",
+            description = "Start with `initial=true` (optional `tag` slugs, comma = any of, `lang`, `limit`), follow "
+                    + "`nextPageUrl` while present, keep `nextSyncUrl` of the last page and call it later for what "
+                    + "changed since: changed articles as they are now in `items`, removed ones in `deleted`. The "
+                    + "token carries the filter. A token older than the event retention answers 410 "
+                    + "(`sync.token-expired`): start again.")
+    @APIResponseSchema(value = SyncPage.class, responseCode = "200")
+    @APIResponse(responseCode = "410", description = "The token is older than the event retention; start again")
+    public SyncPage sync(@QueryParam("initial") String initial, @QueryParam("token") String token,
+            @QueryParam("tag") String tag, @QueryParam("lang") String lang, @QueryParam("limit") String limit,
+            UriInfo uri) {
+        SyncService.Result result;
+        if (token != null) {
+            if (initial != null || tag != null || lang != null || limit != null) {
+                throw InvalidInputException.field("token", "cannot be combined with initial, tag, lang or limit: "
+                        + "the token carries them");
+            }
+            result = service.next(token);
+        } else {
+            if (!"true".equals(initial)) {
+                throw InvalidInputException.field("initial", "start with initial=true, then follow the URLs");
+            }
+            result = service.initial(tags(tag), language(lang), PageRequest.parse(limit, null, null).limit());
+        }
+        return new SyncPage(result.items(), result.deleted(), url(uri, result.nextPageToken()),
+                url(uri, result.nextSyncToken()));
+    }
+
+    private static List<String> tags(String tag) {
+        if (tag == null) {
+            return List.of();
+        }
+        List<String> tags = Arrays.stream(tag.split(",")).map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
+        if (tags.isEmpty() || tags.size() > 20 || tags.stream().anyMatch(t -> !Slugs.isValid(t))) {
+            throw InvalidInputException.field("tag", "must be up to 20 tag slugs, comma separated");
+        }
+        return tags;
+    }
+
+    private static String language(String lang) {
+        if (lang != null && !ArticleQuery.isLanguageTag(lang)) {
+            throw InvalidInputException.field("lang", "must be a BCP 47 language tag such as nl or en");
+        }
+        return lang;
+    }
+
+    private static String url(UriInfo uri, String token) {
+        return token == null ? null
+                : uri.getBaseUriBuilder().path("api/v1/sync").queryParam("token", token).build().toString();
+    }
+}
