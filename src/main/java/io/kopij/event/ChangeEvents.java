@@ -3,6 +3,7 @@ package io.kopij.event;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kopij.article.Article;
+import io.kopij.article.ArticleStatus;
 import io.kopij.article.revision.RevisionService;
 import io.kopij.article.revision.RevisionSnapshot;
 import io.kopij.article.revision.RevisionSummary;
@@ -23,6 +24,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -47,7 +49,7 @@ public class ChangeEvents {
         CREATED, UPDATED, DELETED;
 
         String suffix() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -95,7 +97,8 @@ public class ChangeEvents {
         RevisionSnapshot after = revisions.get(article.id(), latest.get(0).number()).snapshot();
         RevisionSnapshot before = latest.size() > 1 ? revisions.get(article.id(), latest.get(1).number()).snapshot() : null;
         List<String> changed = before == null ? ArticleChanges.present(json, after) : ArticleChanges.between(json, before, after);
-        pending().add(articleEvent(type, article.id(), article.version(), before, after, changed));
+        NewEvent event = articleEvent(type, article.id(), article.version(), before, after, changed);
+        pending().add(() -> event);
     }
 
     /** An article is about to be deleted; call before the delete. */
@@ -105,7 +108,8 @@ public class ChangeEvents {
         if (last == null) {
             return; // every article has a revision from its creation; nothing to describe otherwise
         }
-        pending().add(articleEvent("article.deleted", article.id(), article.version(), last, last, List.of()));
+        NewEvent event = articleEvent("article.deleted", article.id(), article.version(), last, last, List.of());
+        pending().add(() -> event);
     }
 
     /** An author was created, is about to be flushed with changes (call before the flush), or is about to be deleted. */
@@ -137,7 +141,7 @@ public class ChangeEvents {
         }
     }
 
-    private java.util.function.Supplier<NewEvent> articleEvent(String type, UUID id, long version,
+    private NewEvent articleEvent(String type, UUID id, long version,
             RevisionSnapshot before, RevisionSnapshot after, List<String> changed) {
         ObjectNode data = json.createObjectNode();
         data.put("id", id.toString());
@@ -154,17 +158,16 @@ public class ChangeEvents {
             data.put("publishedAt", after.publishedAt() == null ? null : after.publishedAt().toString());
             data.put("scheduledAt", after.scheduledAt() == null ? null : after.scheduledAt().toString());
         }
-        boolean wasPublic = before != null && before.status() == io.kopij.article.ArticleStatus.PUBLISHED;
-        boolean isPublic = !type.equals("article.deleted") && after.status() == io.kopij.article.ArticleStatus.PUBLISHED;
+        boolean wasPublic = before != null && before.status() == ArticleStatus.PUBLISHED;
+        boolean isPublic = !type.equals("article.deleted") && after.status() == ArticleStatus.PUBLISHED;
         Set<String> tags = new LinkedHashSet<>(ArticleChanges.tagSlugs(after));
         Set<String> languages = new LinkedHashSet<>(List.of(after.language()));
         if (before != null) {
             tags.addAll(ArticleChanges.tagSlugs(before));
             languages.add(before.language());
         }
-        NewEvent event = new NewEvent(UUID.randomUUID(), type, id, wasPublic || isPublic, List.copyOf(tags),
+        return new NewEvent(UUID.randomUUID(), type, id, wasPublic || isPublic, List.copyOf(tags),
                 List.copyOf(languages), data);
-        return () -> event;
     }
 
     private NewEvent simpleEvent(String type, AuditedEntity entity, List<String> changed) {

@@ -9,16 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kopij.event.outbox.Outbox;
 import io.kopij.event.outbox.OutboxEvent;
+import io.kopij.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +40,7 @@ class OutboxTest {
     @Test
     void everyArticleWriteEmitsItsEventWithTheChangedFields() {
         String tag = "uitbox-" + unique();
-        String id = io.kopij.support.Api.create(editor(), article("Waarom een uitbox? " + unique(), tag));
+        String id = Api.create(editor(), article("Waarom een uitbox? " + unique(), tag));
         editor().post("/api/v1/articles/" + id + "/publish").then().statusCode(200);
         long version = editor().get("/api/v1/articles/" + id).then().extract().jsonPath().getLong("version");
         editor().contentType("application/merge-patch+json").header("If-Match", "\"" + version + "\"")
@@ -72,7 +78,7 @@ class OutboxTest {
         // A new writer with a new tag: the author profile, the tag and the article are created in one transaction.
         String writer = "schrijver-" + unique();
         String tag = "eenmaal-" + unique();
-        String id = io.kopij.support.Api.create(as(writer, "editor"), article("Eén insert " + unique(), tag));
+        String id = Api.create(as(writer, "editor"), article("Eén insert " + unique(), tag));
         List<OutboxRows.Row> article = OutboxRows.of(id);
         assertEquals(1, article.size());
         String xid = article.get(0).xid();
@@ -86,9 +92,9 @@ class OutboxTest {
     @Test
     void aTagRenameEmitsArticleUpdatedForEachPublishedArticleShowingIt() {
         String tag = "hernoem-" + unique();
-        String first = io.kopij.support.Api.createPublished(article("Eerste " + unique(), tag));
-        String second = io.kopij.support.Api.createPublished(article("Tweede " + unique(), "ander-" + unique(), tag));
-        String draft = io.kopij.support.Api.create(editor(), article("Concept " + unique(), tag));
+        String first = Api.createPublished(article("Eerste " + unique(), tag));
+        String second = Api.createPublished(article("Tweede " + unique(), "ander-" + unique(), tag));
+        String draft = Api.create(editor(), article("Concept " + unique(), tag));
         var read = editor().get("/api/v1/tags/by-slug/" + tag).then().statusCode(200).extract();
         String tagId = read.path("id");
         String renamed = tag + "-nieuw";
@@ -116,7 +122,7 @@ class OutboxTest {
     @Test
     void anAuthorRenameEmitsArticleUpdatedForTheirPublishedArticles() {
         String writer = "hernoemd-" + unique();
-        String id = io.kopij.support.Api.create(as(writer, "editor"), article("Van een schrijver " + unique(), "x-" + unique()));
+        String id = Api.create(as(writer, "editor"), article("Van een schrijver " + unique(), "x-" + unique()));
         as(writer, "editor").post("/api/v1/articles/" + id + "/publish").then().statusCode(200);
         var me = as(writer, "editor").get("/api/v1/me").then().statusCode(200).extract();
         String authorId = me.path("author.id");
@@ -135,7 +141,7 @@ class OutboxTest {
 
     @Test
     void aRolledBackWriteLeavesNoEvent() {
-        String id = io.kopij.support.Api.create(editor(), article("Teruggedraaid " + unique()));
+        String id = Api.create(editor(), article("Teruggedraaid " + unique()));
         editor().contentType(ContentType.JSON).header("If-Match", "\"999\"").body(article("Nooit " + unique()))
                 .put("/api/v1/articles/" + id).then().statusCode(412);
         editor().contentType(ContentType.JSON).body(Map.of("title", "Ongeldig", "related", List.of(id)))
@@ -145,10 +151,10 @@ class OutboxTest {
 
     @Test
     void theSchedulerPublishesThroughTheOutboxToo() {
-        String id = io.kopij.support.Api.create(editor(), article("Gepland " + unique()));
-        editor().contentType(ContentType.JSON).body(Map.of("at", java.time.Instant.now().plusMillis(300).toString()))
+        String id = Api.create(editor(), article("Gepland " + unique()));
+        editor().contentType(ContentType.JSON).body(Map.of("at", Instant.now().plusMillis(300).toString()))
                 .post("/api/v1/articles/" + id + "/publish").then().statusCode(200).body("status", is("scheduled"));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> last(OutboxRows.of(id)).type().equals("article.published"));
         List<String> types = OutboxRows.of(id).stream().map(OutboxRows.Row::type).toList();
         assertEquals(List.of("article.created", "article.scheduled", "article.published"), types);
@@ -200,8 +206,8 @@ class OutboxTest {
         return rows.get(rows.size() - 1);
     }
 
-    private static List<String> names(com.fasterxml.jackson.databind.JsonNode array) {
-        List<String> names = new java.util.ArrayList<>();
+    private static List<String> names(JsonNode array) {
+        List<String> names = new ArrayList<>();
         array.forEach(n -> names.add(n.asText()));
         return names;
     }

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -80,7 +81,7 @@ public final class WebhookReceiver implements AutoCloseable {
     public static boolean verifies(Received request, String secret) {
         String expected = sign(secret, request.id(), request.timestamp(), request.body());
         for (String candidate : request.signature().split(" ")) {
-            if (java.security.MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8),
+            if (MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8),
                     expected.getBytes(StandardCharsets.UTF_8))) {
                 return true;
             }

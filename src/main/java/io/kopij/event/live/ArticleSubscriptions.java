@@ -18,6 +18,7 @@ import io.vertx.core.Vertx;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -70,7 +71,7 @@ public class ArticleSubscriptions {
      * Loads each article on the event threads (it blocks), then hands it back to the subscription's Vert.x
      * context, where SmallRye resolves the selected fields (it needs that context for the blocking ones).
      */
-    private Multi<ArticleView> articlesAfter(long position, java.util.function.Predicate<OutboxEvent> wanted) {
+    private Multi<ArticleView> articlesAfter(long position, Predicate<OutboxEvent> wanted) {
         Context subscriber = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
         return feed.stream(position)
                 .filter(event -> event.type().startsWith("article.") && wanted.test(event))

@@ -16,8 +16,10 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
@@ -28,7 +30,7 @@ import org.jboss.resteasy.reactive.ResponseHeader;
  * position from the outbox, without gaps. Idle streams get a comment every {@code kopij.events.live.keep-alive}.
  */
 @Path("/api/v1/changes")
-@Tag(name = "Changes")
+@Tag(name = "Changes", description = "Live public changes as Server-Sent Events")
 public class ChangesResource {
 
     private final LiveFeed feed;
@@ -51,9 +53,12 @@ public class ChangesResource {
                     + "public. `id` is the event's position; send it back as `Last-Event-ID` to resume without gaps. "
                     + "`data` is `{\"type\", \"timestamp\", \"data\": {\"id\", \"position\", ...}}` as webhooks get it.")
     @APIResponse(responseCode = "200", description = "An endless event stream",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
-    @APIResponse(responseCode = "410", description = "Last-Event-ID is older than the event retention; reload")
-    public Multi<OutboundSseEvent> changes(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "410", description = "Last-Event-ID is older than the event retention; reload",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public Multi<OutboundSseEvent> changes(
+            @Parameter(description = "The id of the last event received: resume after it") @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context Sse sse) {
         long position = position(lastEventId);
         Multi<OutboundSseEvent> events = feed.stream(position).map(event -> sse.newEventBuilder()
                 .id(Long.toString(event.position()))

@@ -1,6 +1,7 @@
 package io.kopij.event.outbox;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -30,7 +31,7 @@ public final class Coalescer {
         if (state.getAndUpdate(s -> s == IDLE ? RUNNING : AGAIN) == IDLE) {
             try {
                 executor.execute(this::loop);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 state.set(IDLE); // shutting down
             }
         }

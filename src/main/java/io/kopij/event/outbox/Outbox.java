@@ -1,6 +1,7 @@
 package io.kopij.event.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
@@ -107,7 +108,7 @@ public class Outbox {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
-    private com.fasterxml.jackson.databind.JsonNode parse(String data) {
+    private JsonNode parse(String data) {
         try {
             return json.readTree(data);
         } catch (JsonProcessingException e) {

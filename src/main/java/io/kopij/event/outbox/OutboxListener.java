@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -122,7 +123,7 @@ public class OutboxListener {
                 JsonNode payload = json.readTree(notification.getParameter());
                 position = Math.max(position, payload.path("position").asLong());
                 publicPosition = Math.max(publicPosition, payload.path("public").asLong());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 position = Math.max(position, 1); // unreadable: treat as "something new"
             }
         }

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -20,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Delta sync for mobile apps: the REST adapter of {@link SyncService}. */
 @Path("/api/v1/sync")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Sync")
+@Tag(name = "Sync", description = "Delta sync of published content for offline apps")
 public class SyncResource {
 
     private final SyncService service;
@@ -37,9 +40,14 @@ public class SyncResource {
                     + "token carries the filter. A token older than the event retention answers 410 "
                     + "(`sync.token-expired`): start again.")
     @APIResponseSchema(value = SyncPage.class, responseCode = "200")
-    @APIResponse(responseCode = "410", description = "The token is older than the event retention; start again")
-    public SyncPage sync(@QueryParam("initial") String initial, @QueryParam("token") String token,
-            @QueryParam("tag") String tag, @QueryParam("lang") String lang, @QueryParam("limit") String limit,
+    @APIResponse(responseCode = "410", description = "The token is older than the event retention; start again",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public SyncPage sync(
+            @Parameter(description = "true to start a sync") @QueryParam("initial") String initial,
+            @Parameter(description = "From a nextPageUrl or nextSyncUrl; carries the filter") @QueryParam("token") String token,
+            @Parameter(description = "Tag slugs, comma = any of (initial only)") @QueryParam("tag") String tag,
+            @Parameter(description = "BCP 47 language (initial only)") @QueryParam("lang") String lang,
+            @Parameter(description = "Articles per page, 1-100, default 20 (initial only)") @QueryParam("limit") String limit,
             UriInfo uri) {
         SyncService.Result result;
         if (token != null) {

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -78,7 +79,7 @@ public class SyncService {
                 PageRequest.parse(String.valueOf(token.limit()), token.cursor(), null));
         List<UUID> ids = page.edges().stream().map(e -> e.node().id()).toList();
         Map<UUID, ArticleView> full = articles.publishedViews(ids);
-        List<ArticleView> items = ids.stream().map(full::get).filter(java.util.Objects::nonNull).toList();
+        List<ArticleView> items = ids.stream().map(full::get).filter(Objects::nonNull).toList();
         if (page.hasNext()) {
             return new Result(items, List.of(), SyncToken.initial(token.from(), page.endCursor(), token.tags(),
                     token.language(), token.limit()).encode(json), null);

@@ -2,10 +2,14 @@ package io.kopij.event.sync;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kopij.article.ArticleQuery;
 import io.kopij.shared.error.FieldError;
 import io.kopij.shared.error.InvalidInputException;
+import io.kopij.shared.text.Slugs;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -50,7 +54,7 @@ record SyncToken(
     String encode(ObjectMapper json) {
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(this));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -61,14 +65,14 @@ record SyncToken(
             byte[] raw = Base64.getUrlDecoder().decode(token.trim());
             decoded = json.readerFor(SyncToken.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(new String(raw, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             throw invalid();
         }
         if (decoded == null || decoded.version != VERSION || decoded.from < 0 || decoded.limit < 1 || decoded.limit > 100
                 || (decoded.upto != null && decoded.upto < decoded.from) || (decoded.initial && decoded.after != null)
                 || (!decoded.initial && decoded.cursor != null) || decoded.tags.size() > 20
-                || decoded.tags.stream().anyMatch(t -> !io.kopij.shared.text.Slugs.isValid(t))
-                || (decoded.language != null && !io.kopij.article.ArticleQuery.isLanguageTag(decoded.language))) {
+                || decoded.tags.stream().anyMatch(t -> !Slugs.isValid(t))
+                || (decoded.language != null && !ArticleQuery.isLanguageTag(decoded.language))) {
             throw invalid();
         }
         return decoded;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -140,7 +141,7 @@ public class DeliveryWorker {
             if (retryAt != null) {
                 // Be there when the retry comes due, rather than at the next poll.
                 long delay = Math.max(0, retryAt.toEpochMilli() - System.currentTimeMillis());
-                threads.timer().schedule(this::wake, delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+                threads.timer().schedule(this::wake, delay, TimeUnit.MILLISECONDS);
             }
             (result.succeeded() ? succeeded : failedAttempts).increment();
             if (!result.succeeded() && retryAt == null) {

@@ -90,11 +90,11 @@ public class UrlGuard {
         if (address.isLinkLocalAddress() || isMetadataV6(address)) {
             return Optional.of(shown + " is a link-local address (never allowed)");
         }
-        if (address.isMulticastAddress() || isReserved(address)) {
-            return Optional.of(shown + " is not a unicast internet address");
-        }
         if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
             return allowLoopback ? Optional.empty() : Optional.of(shown + " is a loopback address");
+        }
+        if (address.isMulticastAddress() || isReserved(address)) {
+            return Optional.of(shown + " is not a unicast internet address");
         }
         if (address.isSiteLocalAddress() || isPrivateExtra(address)) {
             return allowPrivate ? Optional.empty() : Optional.of(shown + " is a private network address");

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -29,9 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Webhook endpoints (admins only): the REST adapter of {@link WebhookService}. */
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Webhooks")
-@APIResponse(responseCode = "401", description = "Not signed in")
-@APIResponse(responseCode = "403", description = "Only admins manage webhooks")
+@Tag(name = "Webhooks", description = "Signed HTTP callbacks for content events (admins only)")
+@APIResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+@APIResponse(responseCode = "403", description = "Only admins manage webhooks", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 public class WebhookResource {
 
     /** The list shapes, for the OpenAPI contract (generics erase Page's element type). */

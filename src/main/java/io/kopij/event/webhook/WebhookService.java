@@ -14,6 +14,7 @@ import io.kopij.shared.persistence.AuditedEntity;
 import io.kopij.shared.security.Roles;
 import io.kopij.shared.web.ETags;
 import io.kopij.shared.web.MergePatcher;
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,6 +23,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,8 +67,8 @@ public class WebhookService {
     @Transactional
     @RolesAllowed(Roles.ADMIN)
     public Page<WebhookView> list(PageRequest page) {
-        List<Webhook> rows = webhooks.findAll(io.quarkus.panache.common.Sort.by("createdAt").and("id"))
-                .page(io.quarkus.panache.common.Page.of(page.offset() / page.limit(), page.limit())).list();
+        List<Webhook> rows = webhooks.findAll(Sort.by("createdAt").and("id"))
+                .range(page.offset(), page.offset() + page.limit() - 1).list();
         return new Page<>(rows.stream().map(w -> view(w, null)).toList(), new Page.PageInfo(page.limit(), null,
                 webhooks.count()));
     }
@@ -243,7 +245,7 @@ public class WebhookService {
         if (value instanceof Timestamp timestamp) {
             return timestamp.toInstant();
         }
-        if (value instanceof java.time.OffsetDateTime offset) {
+        if (value instanceof OffsetDateTime offset) {
             return offset.toInstant();
         }
         return value == null ? null : Instant.parse(value.toString());

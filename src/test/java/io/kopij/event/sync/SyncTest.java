@@ -13,19 +13,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kopij.event.OutboxRows;
 import io.kopij.event.outbox.OutboxCleanup;
 import io.kopij.support.Api;
+import io.kopij.support.QuietScheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.hibernate.SessionFactory;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -161,7 +165,7 @@ class SyncTest {
         Api.createPublished(article("Oud " + unique(), tag));
         String syncUrl = get("/api/v1/sync?initial=true&tag=" + tag).getString("nextSyncUrl");
         Api.createPublished(article("Nieuwer " + unique(), tag));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 OutboxRows.longValue("select position from outbox_consumer where name = 'webhooks'") >= OutboxRows.head());
         cleanup.purgeOlderThan(Instant.now().plusSeconds(60)); // as if retention had passed for everything so far
         anonymous().get(syncUrl).then().statusCode(410).contentType("application/problem+json")
@@ -174,7 +178,7 @@ class SyncTest {
         anonymous().get("/api/v1/sync").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", is("initial"));
         anonymous().get("/api/v1/sync?token=nonsense").then().statusCode(400).body("code", is("sync.invalid-token"));
-        String forged = java.util.Base64.getUrlEncoder().encodeToString("{\"v\":1,\"i\":false,\"f\":-5,\"n\":10}".getBytes());
+        String forged = Base64.getUrlEncoder().encodeToString("{\"v\":1,\"i\":false,\"f\":-5,\"n\":10}".getBytes());
         anonymous().get("/api/v1/sync?token=" + forged).then().statusCode(400).body("code", is("sync.invalid-token"));
         String token = get("/api/v1/sync?initial=true&tag=leeg-" + unique()).getString("nextSyncUrl");
         String raw = token.substring(token.indexOf("token=") + 6);
@@ -209,7 +213,7 @@ class SyncTest {
         for (int i = 0; i < 20; i++) {
             Api.createPublished(article("Veel " + i + " " + unique(), large, "gedeeld-" + large));
         }
-        long[] counts = io.kopij.support.QuietScheduler.withoutScheduledJobs(() -> new long[] {
+        long[] counts = QuietScheduler.withoutScheduledJobs(() -> new long[] {
                 statements("/api/v1/sync?initial=true&limit=50&tag=" + small),
                 statements("/api/v1/sync?initial=true&limit=50&tag=" + large)});
         LOG.infof("SQL statements (Hibernate) per sync page: 3 articles -> %d, 20 articles -> %d", counts[0], counts[1]);

@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kopij.article.ScheduledPublisher;
 import io.kopij.event.EventsConfig;
 import io.kopij.event.OutboxRows;
-import io.kopij.event.WebhookReceiver;
 import io.kopij.event.WebhookReceiver.Received;
+import io.kopij.event.WebhookReceiver;
 import io.kopij.event.Webhooks;
 import io.kopij.event.outbox.EventThreads;
 import io.kopij.support.Api;
@@ -20,7 +20,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -141,11 +143,11 @@ class DeliveryGuaranteesTest {
 
     /** The configuration with another attempt timeout. */
     private static EventsConfig withTimeout(EventsConfig config, Duration timeout) {
-        EventsConfig.Webhooks webhooks = (EventsConfig.Webhooks) java.lang.reflect.Proxy.newProxyInstance(
+        EventsConfig.Webhooks webhooks = (EventsConfig.Webhooks) Proxy.newProxyInstance(
                 EventsConfig.class.getClassLoader(), new Class<?>[] {EventsConfig.Webhooks.class},
                 (proxy, method, args) -> method.getName().equals("timeout") ? timeout
                         : method.invoke(config.webhooks(), args));
-        return (EventsConfig) java.lang.reflect.Proxy.newProxyInstance(EventsConfig.class.getClassLoader(),
+        return (EventsConfig) Proxy.newProxyInstance(EventsConfig.class.getClassLoader(),
                 new Class<?>[] {EventsConfig.class},
                 (proxy, method, args) -> method.getName().equals("webhooks") ? webhooks : method.invoke(config, args));
     }
@@ -186,7 +188,7 @@ class DeliveryGuaranteesTest {
         worker.pause(false); // the claimer "died": it never sends nor records
         await().atMost(WAIT).until(() -> receiver.received(endpoint).size() == 1);
         assertEquals(lost.eventId().toString(), receiver.received(endpoint).get(0).id());
-        assertFalse(store.record(lost, new AttemptResult(200, 1, null, null), java.time.Instant.now(), null),
+        assertFalse(store.record(lost, new AttemptResult(200, 1, null, null), Instant.now(), null),
                 "a late result under a lost lease is ignored");
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
                 .until(() -> receiver.received(endpoint).size() == 1);

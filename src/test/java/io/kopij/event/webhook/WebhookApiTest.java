@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,7 +109,7 @@ class WebhookApiTest {
                 .contentType("application/problem+json");
         admin().get("/api/v1/webhooks").then().body("page.total", is((int) before));
         admin().get("/api/v1/webhooks?tag=x").then().statusCode(400).body("code", is("request.unknown-parameter"));
-        admin().get("/api/v1/webhooks/" + java.util.UUID.randomUUID() + "/deliveries").then().statusCode(404);
+        admin().get("/api/v1/webhooks/" + UUID.randomUUID() + "/deliveries").then().statusCode(404);
         admin().get("/api/v1/webhooks/nope").then().statusCode(404);
     }
 

@@ -14,18 +14,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kopij.event.OutboxRows;
-import io.kopij.event.WebhookReceiver;
 import io.kopij.event.WebhookReceiver.Answer;
 import io.kopij.event.WebhookReceiver.Received;
+import io.kopij.event.WebhookReceiver;
 import io.kopij.event.Webhooks;
 import io.kopij.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +70,7 @@ class WebhookDeliveryTest {
 
         Received request = awaitOne(endpoint);
         assertTrue(WebhookReceiver.verifies(request, hook.secret()), "signature verifies with the secret");
-        assertFalse(WebhookReceiver.verifies(request, io.kopij.event.webhook.Signatures.newSecret()));
+        assertFalse(WebhookReceiver.verifies(request, Signatures.newSecret()));
         assertTrue(Math.abs(Long.parseLong(request.timestamp()) - Instant.now().getEpochSecond()) < 60);
         JsonNode body = JSON.readTree(request.body());
         assertEquals("article.published", body.path("type").asText());
@@ -102,7 +105,7 @@ class WebhookDeliveryTest {
         await().atMost(WAIT).untilAsserted(() -> admin().get("/api/v1/webhooks/" + hook.id() + "/deliveries")
                 .then().body("data[0].status", is("delivered"), "data[0].attempts.size()", is(4),
                         "data[0].attempts[0].statusCode", is(500),
-                        "data[0].attempts[1].error", org.hamcrest.Matchers.startsWith("timed out"),
+                        "data[0].attempts[1].error", Matchers.startsWith("timed out"),
                         "data[0].attempts[2].statusCode", is(503), "data[0].attempts[3].statusCode", is(200)));
         assertEquals(4, receiver.received(endpoint).size(), "a 2xx ends the retries");
     }
@@ -125,7 +128,7 @@ class WebhookDeliveryTest {
         receiver.script(endpoint, Answer.status(410));
         Api.createPublished(article("Weg " + unique()));
         await().atMost(WAIT).untilAsserted(() -> admin().get("/api/v1/webhooks/" + hook.id()).then()
-                .body("enabled", is(false), "disabledReason", org.hamcrest.Matchers.containsString("410")));
+                .body("enabled", is(false), "disabledReason", Matchers.containsString("410")));
         int seen = receiver.received(endpoint).size();
         Api.createPublished(article("Niet meer " + unique()));
         String probe = Api.createPublished(article("Peiling " + unique()));
@@ -166,7 +169,7 @@ class WebhookDeliveryTest {
         assertEquals(first.id(), again.id());
         assertEquals(first.body(), again.body());
         assertTrue(WebhookReceiver.verifies(again, hook.secret()));
-        admin().post("/api/v1/webhooks/" + hook.id() + "/deliveries/" + java.util.UUID.randomUUID() + "/redeliver")
+        admin().post("/api/v1/webhooks/" + hook.id() + "/deliveries/" + UUID.randomUUID() + "/redeliver")
                 .then().statusCode(404).body("code", is("webhook.delivery-not-found"));
     }
 
@@ -206,7 +209,7 @@ class WebhookDeliveryTest {
         String at = Instant.now().plusSeconds(3).toString();
         for (int i = 0; i < 8; i++) {
             String id = Api.create(editor(), article("Snel en traag " + i + " " + unique()));
-            editor().contentType(io.restassured.http.ContentType.JSON).body(Map.of("at", at))
+            editor().contentType(ContentType.JSON).body(Map.of("at", at))
                     .post("/api/v1/articles/" + id + "/publish").then().statusCode(200);
         }
         await().atMost(WAIT).until(() -> receiver.received(fast).size() == 8);
@@ -225,8 +228,8 @@ class WebhookDeliveryTest {
         OutboxRows.execute("update webhook set url = 'http://169.254.169.254/latest/meta-data' where id = ?::uuid", hook.id());
         Api.createPublished(article("Metadata " + unique()));
         await().atMost(WAIT).untilAsserted(() -> admin().get("/api/v1/webhooks/" + hook.id() + "/deliveries")
-                .then().body("data[0].attempts[0].error", org.hamcrest.Matchers.containsString("link-local"),
-                        "data[0].attempts[0].statusCode", org.hamcrest.Matchers.nullValue()));
+                .then().body("data[0].attempts[0].error", Matchers.containsString("link-local"),
+                        "data[0].attempts[0].statusCode", Matchers.nullValue()));
         assertTrue(receiver.received(endpoint).isEmpty());
     }
 
