@@ -120,6 +120,21 @@ class OutboxTest {
     }
 
     @Test
+    void deletingATagEmitsArticleUpdatedForThePublishedArticlesThatShowedIt() {
+        String tag = "weg-" + unique();
+        String shown = Api.createPublished(article("Met de tag " + unique(), tag, "blijft-" + unique()));
+        String tagId = editor().get("/api/v1/tags/by-slug/" + tag).then().extract().path("id");
+        editor().delete("/api/v1/tags/" + tagId).then().statusCode(204);
+        OutboxRows.Row tagDeleted = last(OutboxRows.of(tagId));
+        assertEquals("tag.deleted", tagDeleted.type());
+        OutboxRows.Row updated = last(OutboxRows.of(shown));
+        assertEquals("article.updated", updated.type());
+        assertEquals(tagDeleted.xid(), updated.xid());
+        assertTrue(updated.tags().contains(tag), "a filter on the deleted tag still matches, so it learns the article left");
+        assertFalse(updated.data().path("primaryTag").asText().equals(tag));
+    }
+
+    @Test
     void anAuthorRenameEmitsArticleUpdatedForTheirPublishedArticles() {
         String writer = "hernoemd-" + unique();
         String id = Api.create(as(writer, "editor"), article("Van een schrijver " + unique(), "x-" + unique()));

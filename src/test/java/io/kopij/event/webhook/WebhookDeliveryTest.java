@@ -20,6 +20,7 @@ import io.kopij.event.WebhookReceiver;
 import io.kopij.event.Webhooks;
 import io.kopij.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
@@ -45,6 +46,8 @@ class WebhookDeliveryTest {
 
     @Inject
     Vertx vertx;
+    @Inject
+    WebhookMetrics metrics;
 
     private WebhookReceiver receiver;
     private final Webhooks webhooks = new Webhooks();
@@ -87,6 +90,20 @@ class WebhookDeliveryTest {
                 .body("data[0].eventId", is(request.id()), "data[0].type", is("article.published"),
                         "data[0].status", is("delivered"), "data[0].attempts[0].statusCode", is(200),
                         "data[0].attempts[0].responseExcerpt", is("answer 200 from " + endpoint));
+    }
+
+    @Test
+    void deliveriesAndLagAreMetrics() {
+        String endpoint = "meting-" + unique();
+        var hook = webhooks.register(receiver.url(endpoint), "article.published");
+        Api.createPublished(article("Gemeten " + unique()));
+        awaitOne(endpoint);
+        metrics.refresh();
+        String scraped = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(scraped.contains("kopij_webhook_attempts_total{outcome=\"success\"}"), "attempt counter");
+        assertTrue(scraped.contains("kopij_webhook_failures_total"), "failure counter");
+        assertTrue(scraped.contains("kopij_outbox_lag_seconds"), "fan-out lag");
+        assertTrue(scraped.contains("kopij_webhook_lag_seconds{webhook=\"" + hook.id() + "\"}"), "per-endpoint lag");
     }
 
     @Test
