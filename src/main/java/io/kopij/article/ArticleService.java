@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Hibernate;
 
 /**
  * Every rule about articles lives here, once, for REST and GraphQL alike: who may see and change what, slugs and
@@ -163,8 +164,8 @@ public class ArticleService {
         }
         List<Article> found = articles.list("id in ?1 and status = ?2", ids, ArticleStatus.PUBLISHED);
         // Authors and tags now, one batch each, before the queries below load other articles.
-        found.forEach(article -> org.hibernate.Hibernate.initialize(article.authors));
-        found.forEach(article -> org.hibernate.Hibernate.initialize(article.tags));
+        found.forEach(article -> Hibernate.initialize(article.authors));
+        found.forEach(article -> Hibernate.initialize(article.tags));
         List<UUID> foundIds = found.stream().map(Article::id).toList();
         Map<UUID, ArticleBody> bodies = bodiesOf(foundIds);
         Map<UUID, List<RelatedArticleView>> related = relatedOf(foundIds, DETAIL_RELATED);
