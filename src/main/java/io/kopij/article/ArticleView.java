@@ -33,9 +33,11 @@ public record ArticleView(
         boolean featured,
         @Schema(nullable = true) ArticleImage image,
         @Schema(nullable = true) ArticleSeo seo,
-        @NonNull List<AuthorSummary> authors,
-        @NonNull List<TagSummary> tags,
-        @Schema(nullable = true, description = "The first tag") TagSummary primaryTag,
+        // GraphQL serves these as Author and Tag objects (article.graphql.ArticleRelationsGraphQLApi), one type per
+        // entity so client caches normalise; REST answers the summaries.
+        @Ignore @NonNull List<AuthorSummary> authors,
+        @Ignore @NonNull List<TagSummary> tags,
+        @Ignore @Schema(nullable = true, description = "The first tag") TagSummary primaryTag,
         @Ignore List<RelatedArticleView> related)
         implements HttpCaching.LastModified {
 }

@@ -13,8 +13,8 @@ public record AuthorConnection(@NonNull List<@NonNull Edge> edges, @NonNull Page
     public record Edge(@NonNull String cursor, @NonNull AuthorView node) {
     }
 
-    public static AuthorConnection of(CursorPage<AuthorView> page) {
+    public static AuthorConnection of(CursorPage<AuthorView> page, String after) {
         return new AuthorConnection(page.edges().stream().map(e -> new Edge(e.cursor(), e.node())).toList(),
-                new PageInfo(page.hasNext(), page.endCursor()), page.total());
+                PageInfo.of(page, after), page.total());
     }
 }

@@ -35,7 +35,7 @@ public class AuthorGraphQLApi {
     @Query
     @Description("Authors by name")
     public @NonNull AuthorConnection authors(@DefaultValue("20") int first, String after) {
-        return AuthorConnection.of(service.page(PageRequest.parse(String.valueOf(first), after, null)));
+        return AuthorConnection.of(service.page(PageRequest.parse(String.valueOf(first), after, null)), after);
     }
 
     @Mutation

@@ -1,6 +1,7 @@
 package io.kopij.author;
 
 import java.util.UUID;
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
@@ -8,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An author as listed on an article. */
 @Schema(name = "AuthorSummary")
-@Type("AuthorSummary")
+@Type("RevisionAuthor")
+@Description("An author as a revision recorded it (name and slug at that time)")
 public record AuthorSummary(
         @Id @NonNull UUID id,
         @Schema(example = "sanne-de-vries") @NonNull String slug,

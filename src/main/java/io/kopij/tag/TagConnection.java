@@ -13,8 +13,8 @@ public record TagConnection(@NonNull List<@NonNull Edge> edges, @NonNull PageInf
     public record Edge(@NonNull String cursor, @NonNull TagView node) {
     }
 
-    public static TagConnection of(CursorPage<TagView> page) {
+    public static TagConnection of(CursorPage<TagView> page, String after) {
         return new TagConnection(page.edges().stream().map(e -> new Edge(e.cursor(), e.node())).toList(),
-                new PageInfo(page.hasNext(), page.endCursor()), page.total());
+                PageInfo.of(page, after), page.total());
     }
 }

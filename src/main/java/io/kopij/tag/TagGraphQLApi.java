@@ -35,7 +35,7 @@ public class TagGraphQLApi {
     @Query
     @Description("Tags by name")
     public @NonNull TagConnection tags(@DefaultValue("20") int first, String after) {
-        return TagConnection.of(service.page(PageRequest.parse(String.valueOf(first), after, null)));
+        return TagConnection.of(service.page(PageRequest.parse(String.valueOf(first), after, null)), after);
     }
 
     @Mutation

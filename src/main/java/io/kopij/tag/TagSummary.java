@@ -1,13 +1,15 @@
 package io.kopij.tag;
 
 import java.util.UUID;
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "TagSummary")
-@Type("TagSummary")
+@Type("RevisionTag")
+@Description("A tag as a revision recorded it (name and slug at that time)")
 public record TagSummary(
         @Id @NonNull UUID id,
         @Schema(example = "opensource") @NonNull String slug,

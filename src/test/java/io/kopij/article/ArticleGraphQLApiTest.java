@@ -150,7 +150,7 @@ class ArticleGraphQLApiTest {
                 .body("errors[0].extensions.code", is("auth.forbidden"));
         // A stale version is refused on both APIs.
         String update = """
-                mutation($id: ID!, $v: BigInteger!, $input: ArticleInput!) {
+                mutation($id: ID!, $v: Long!, $input: ArticleInput!) {
                   updateArticle(id: $id, expectedVersion: $v, input: $input) { title version } }""";
         GraphQL.post(as(bob, Api.AUTHOR), update, Map.of("id", id, "v", 7, "input", Map.of("title", "Nieuw")))
                 .body("errors[0].extensions.code", is("article.version-conflict"));
@@ -213,5 +213,43 @@ class ArticleGraphQLApiTest {
                 Map.of("i", Map.of("name", "Nieuw " + unique()))).body("errors", nullValue());
         GraphQL.post(anonymous(), "query($s: String) { tag(slug: $s) { id } }", Map.of("s", "bestaat-niet-" + unique()))
                 .body("errors[0].extensions.code", is("tag.not-found"));
+    }
+
+    /** A client cache keeps one object per entity: linked articles, authors and tags come as the top-level types. */
+    @Test
+    void linkedEntitiesAreTheTopLevelTypesAndPagesKnowTheirEnds() {
+        String tag = "norm-" + unique();
+        String related = createPublished(article("Genormaliseerd " + unique(), tag));
+        var input = article("Met links " + unique(), tag);
+        input.put("related", List.of(related));
+        String id = createPublished(input);
+        createPublished(article("Derde " + unique(), tag));
+
+        JsonPath article = GraphQL.post(anonymous(), """
+                query($id: ID) { article(id: $id) {
+                  authors { __typename id version } tags { __typename id version } primaryTag { __typename id }
+                  related { __typename id version authors { __typename id } } } }""", Map.of("id", id))
+                .statusCode(200).body("errors", nullValue()).extract().jsonPath();
+        assertEquals("Article", article.getString("data.article.related[0].__typename"));
+        assertEquals(related, article.getString("data.article.related[0].id"));
+        assertEquals("Author", article.getString("data.article.authors[0].__typename"));
+        assertEquals("Author", article.getString("data.article.related[0].authors[0].__typename"));
+        assertEquals("Tag", article.getString("data.article.tags[0].__typename"));
+        assertEquals("Tag", article.getString("data.article.primaryTag.__typename"));
+        assertEquals(article.getString("data.article.tags[0].id"), article.getString("data.article.primaryTag.id"));
+
+        String page = "query($tags: [String], $after: String) { articles(filter: {tags: $tags}, first: 2, after: $after) "
+                + "{ edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }";
+        JsonPath first = GraphQL.post(anonymous(), page, Map.of("tags", List.of(tag))).statusCode(200)
+                .body("errors", nullValue()).extract().jsonPath();
+        assertEquals(false, first.getBoolean("data.articles.pageInfo.hasPreviousPage"));
+        assertEquals(true, first.getBoolean("data.articles.pageInfo.hasNextPage"));
+        assertEquals(first.getString("data.articles.edges[0].cursor"), first.getString("data.articles.pageInfo.startCursor"));
+        Map<String, Object> next = Map.of("tags", List.of(tag), "after", first.getString("data.articles.pageInfo.endCursor"));
+        JsonPath second = GraphQL.post(anonymous(), page, next).statusCode(200)
+                .body("errors", nullValue()).extract().jsonPath();
+        assertEquals(true, second.getBoolean("data.articles.pageInfo.hasPreviousPage"));
+        assertEquals(false, second.getBoolean("data.articles.pageInfo.hasNextPage"));
+        assertEquals(1, second.getList("data.articles.edges").size());
     }
 }

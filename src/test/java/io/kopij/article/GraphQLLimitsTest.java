@@ -30,7 +30,7 @@ class GraphQLLimitsTest {
         String viaFragments = """
                 { articles(first: 1) { ...Page } }
                 fragment Page on ArticleConnection { edges { node { authors { ...Writer } } } }
-                fragment Writer on AuthorSummary { articles(first: 1) { edges { node { tags { articles(first: 1) {
+                fragment Writer on Author { articles(first: 1) { edges { node { tags { articles(first: 1) {
                   edges { node { id } } } } } } } }""";
         assertRefusedWithoutSql(viaFragments, "graphql.query-too-deep");
         // Ten levels are fine.

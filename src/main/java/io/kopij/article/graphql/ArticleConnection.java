@@ -12,8 +12,8 @@ import org.eclipse.microprofile.graphql.Type;
 public record ArticleConnection(@NonNull List<@NonNull ArticleEdge> edges, @NonNull PageInfo pageInfo,
         long totalCount) {
 
-    public static ArticleConnection of(CursorPage<ArticleView> page) {
+    public static ArticleConnection of(CursorPage<ArticleView> page, String after) {
         return new ArticleConnection(page.edges().stream().map(e -> new ArticleEdge(e.cursor(), e.node(), e.highlight())).toList(),
-                new PageInfo(page.hasNext(), page.endCursor()), page.total());
+                PageInfo.of(page, after), page.total());
     }
 }

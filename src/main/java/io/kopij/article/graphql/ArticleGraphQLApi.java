@@ -6,8 +6,6 @@ import io.kopij.article.ArticleInput;
 import io.kopij.article.ArticleReader;
 import io.kopij.article.ArticleView;
 import io.kopij.article.ArticleWorkflow;
-import io.kopij.article.RelatedArticleView;
-import io.kopij.article.RelatedArticles;
 import io.kopij.article.preview.ArticlePreviews;
 import io.kopij.article.preview.PreviewToken;
 import io.kopij.article.query.ArticleLists;
@@ -44,17 +42,15 @@ public class ArticleGraphQLApi {
     private final ArticleReader reader;
     private final ArticleEditor editor;
     private final ArticleWorkflow workflow;
-    private final RelatedArticles related;
     private final ArticlePreviews previews;
     private final RevisionService revisions;
 
     ArticleGraphQLApi(ArticleLists lists, ArticleReader reader, ArticleEditor editor, ArticleWorkflow workflow,
-            RelatedArticles related, ArticlePreviews previews, RevisionService revisions) {
+            ArticlePreviews previews, RevisionService revisions) {
         this.lists = lists;
         this.reader = reader;
         this.editor = editor;
         this.workflow = workflow;
-        this.related = related;
         this.previews = previews;
         this.revisions = revisions;
     }
@@ -84,16 +80,7 @@ public class ArticleGraphQLApi {
             + "Without a sort: newest first, or by relevance with filter.query")
     public @NonNull ArticleConnection articles(ArticleFilter filter, ArticleSort sort, @DefaultValue("20") int first,
             String after) {
-        return ArticleConnection.of(lists.page(ArticleFilter.toQuery(filter, sort), page(first, after)));
-    }
-
-    @Description("The \"lees ook\" links in the editor's order, then articles sharing most tags; readers see only "
-            + "published ones")
-    public List<@NonNull List<@NonNull RelatedArticleView>> related(@Source List<ArticleView> articles,
-            @DefaultValue("5") int first) {
-        int count = RelatedArticles.count(first, "first");
-        Map<UUID, List<RelatedArticleView>> found = related.ofEach(articles.stream().map(ArticleView::id).toList(), count);
-        return articles.stream().map(a -> found.getOrDefault(a.id(), List.of())).toList();
+        return ArticleConnection.of(lists.page(ArticleFilter.toQuery(filter, sort), page(first, after)), after);
     }
 
     @Description("The body as Markdown source, sanitized HTML and plain text")

@@ -2,11 +2,9 @@ package io.kopij.article.graphql;
 
 import io.kopij.article.ArticleView;
 import io.kopij.article.query.ArticleLists;
-import io.kopij.author.AuthorSummary;
 import io.kopij.author.AuthorView;
 import io.kopij.shared.graphql.TranslateErrors;
 import io.kopij.shared.paging.CursorPage;
-import io.kopij.tag.TagSummary;
 import io.kopij.tag.TagView;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +36,7 @@ public class AuthorAndTagArticlesGraphQLApi {
     public List<@NonNull ArticleConnection> articlesOfAuthors(@Source List<AuthorView> authors,
             @DefaultValue("20") int first, String after) {
         return connections(authors, AuthorView::id, lists.publishedByAuthors(ids(authors, AuthorView::id),
-                ArticleGraphQLApi.page(first, after)));
-    }
-
-    @Name("articles")
-    @Description("The published articles of this author, newest first")
-    public List<@NonNull ArticleConnection> articlesOfAuthorSummaries(@Source List<AuthorSummary> authors,
-            @DefaultValue("20") int first, String after) {
-        return connections(authors, AuthorSummary::id, lists.publishedByAuthors(ids(authors, AuthorSummary::id),
-                ArticleGraphQLApi.page(first, after)));
+                ArticleGraphQLApi.page(first, after)), after);
     }
 
     @Name("articles")
@@ -54,15 +44,7 @@ public class AuthorAndTagArticlesGraphQLApi {
     public List<@NonNull ArticleConnection> articlesOfTags(@Source List<TagView> tags,
             @DefaultValue("20") int first, String after) {
         return connections(tags, TagView::id, lists.publishedByTags(ids(tags, TagView::id),
-                ArticleGraphQLApi.page(first, after)));
-    }
-
-    @Name("articles")
-    @Description("The published articles of this tag, newest first")
-    public List<@NonNull ArticleConnection> articlesOfTagSummaries(@Source List<TagSummary> tags,
-            @DefaultValue("20") int first, String after) {
-        return connections(tags, TagSummary::id, lists.publishedByTags(ids(tags, TagSummary::id),
-                ArticleGraphQLApi.page(first, after)));
+                ArticleGraphQLApi.page(first, after)), after);
     }
 
     private static <T> List<UUID> ids(List<T> sources, Function<T, UUID> id) {
@@ -70,7 +52,7 @@ public class AuthorAndTagArticlesGraphQLApi {
     }
 
     private static <T> List<ArticleConnection> connections(List<T> sources, Function<T, UUID> id,
-            Map<UUID, CursorPage<ArticleView>> pages) {
-        return sources.stream().map(source -> ArticleConnection.of(pages.get(id.apply(source)))).toList();
+            Map<UUID, CursorPage<ArticleView>> pages, String after) {
+        return sources.stream().map(source -> ArticleConnection.of(pages.get(id.apply(source)), after)).toList();
     }
 }

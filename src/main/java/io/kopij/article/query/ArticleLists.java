@@ -10,6 +10,7 @@ import io.kopij.shared.paging.PageRequest;
 import io.kopij.tag.TagSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,20 @@ public class ArticleLists {
     @Transactional
     public CursorPage<ArticleView> page(ArticleQuery query, PageRequest page) {
         return find(query, page, ArticleLists::view);
+    }
+
+    /**
+     * Articles by id without body and related links, in three statements whatever their number (GraphQL's related
+     * articles). The ids must be ones the caller may see (e.g. from {@code RelatedArticles}).
+     */
+    @Transactional
+    public Map<UUID, ArticleView> viewsOf(Collection<UUID> ids) {
+        Map<UUID, ArticleRow> found = rows.byIds(ids);
+        List<UUID> foundIds = List.copyOf(found.keySet());
+        Relations relations = new Relations(rows.authorsOf(foundIds), rows.tagsOf(foundIds));
+        Map<UUID, ArticleView> views = new HashMap<>();
+        found.forEach((id, row) -> views.put(id, row.toView(relations.authors(row), relations.tags(row))));
+        return views;
     }
 
     /** The published articles of each author, newest first: one statement for a whole list of authors. */

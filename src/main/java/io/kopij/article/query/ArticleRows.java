@@ -108,6 +108,19 @@ class ArticleRows {
         return slices;
     }
 
+    /** Rows by id, in one statement (the caller has decided which of them may be seen). */
+    Map<UUID, ArticleRow> byIds(Collection<UUID> ids) {
+        Map<UUID, ArticleRow> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Object[] row : results(em.createNativeQuery("select " + ArticleRow.COLUMNS
+                    + " from article a where a.id in (:ids)").setParameter("ids", ids))) {
+                ArticleRow read = ArticleRow.read(row, 0);
+                found.put(read.id(), read);
+            }
+        }
+        return found;
+    }
+
     /** The ordered authors of several articles, in one statement. */
     Map<UUID, List<AuthorSummary>> authorsOf(Collection<UUID> articleIds) {
         return linked(articleIds, "select l.article_id, au.id, au.slug, au.name from article_author l "

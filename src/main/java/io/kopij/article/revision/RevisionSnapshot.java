@@ -8,6 +8,7 @@ import io.kopij.tag.TagSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -23,10 +24,17 @@ public record RevisionSnapshot(
         boolean featured,
         @Schema(nullable = true) ArticleImage image,
         @Schema(nullable = true) ArticleSeo seo,
-        List<AuthorSummary> authors,
-        List<TagSummary> tags,
-        List<UUID> related,
+        @NonNull List<@NonNull AuthorSummary> authors,
+        @NonNull List<@NonNull TagSummary> tags,
+        @NonNull List<@NonNull UUID> related,
         @Schema(nullable = true) ArticleStatus status,
         @Schema(nullable = true) Instant publishedAt,
         @Schema(nullable = true) Instant scheduledAt) {
+
+    /** Snapshots written before a list existed read as empty lists, never null. */
+    public RevisionSnapshot {
+        authors = authors == null ? List.of() : authors;
+        tags = tags == null ? List.of() : tags;
+        related = related == null ? List.of() : related;
+    }
 }
