@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Serves the GraphQL contract as SDL at {@code /graphql/schema.graphql} (committed as openapi/schema.graphql).
@@ -30,7 +31,11 @@ class SchemaDocument {
     private volatile String printed;
 
     void route(@Observes Router router) {
-        router.get(PATH).order(-60).handler(this::answer);
+        // The same switch that hides SmallRye's own schema route hides this one (production may turn it off).
+        if (ConfigProvider.getConfig().getOptionalValue("quarkus.smallrye-graphql.schema-available", Boolean.class)
+                .orElse(true)) {
+            router.get(PATH).order(-60).handler(this::answer);
+        }
     }
 
     private void answer(RoutingContext context) {
