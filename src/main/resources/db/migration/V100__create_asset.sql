@@ -5,7 +5,7 @@ create table asset (
     version          bigint           not null default 0,
     created_at       timestamptz      not null,
     updated_at       timestamptz      not null,
-    sha256           char(64)         not null,
+    sha256           varchar(64)      not null,
     mime_type        varchar(32)      not null,
     bytes            bigint           not null,
     width            integer          not null,

@@ -3,9 +3,9 @@ package io.kopij.media;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * An image as an article (or any content) shows it: the URL of a rendition at the largest listed width, the
- * picture's size, an HTML {@code srcset} of renditions in one format, and the texts. Alt and caption may be the
- * article's own, overriding the asset's.
+ * An image as an article (or any content) shows it: the URL of the image (metadata removed), its size, an HTML
+ * {@code srcset} of renditions in one format, and the texts. Alt and caption may be the article's own, overriding
+ * the asset's.
  */
 @Schema(name = "Image")
 public record AssetImage(

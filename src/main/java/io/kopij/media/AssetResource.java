@@ -35,7 +35,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path(AssetMapper.PATH)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Assets")
+@Tag(name = "Assets", description = "Uploaded images, their metadata and renditions")
 public class AssetResource {
 
     private final AssetService service;

@@ -10,8 +10,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Removes a deleted asset's files once the deletion has committed (never before: a rolled-back delete must keep
- * them). A failure is logged, not raised: the asset is gone either way, and its URLs answer 404 as soon as the
- * database says so for renditions not yet made; already made ones go with a retry of the delete or a sweep.
+ * them). A failure (the object store unreachable) is logged, not raised: the asset row is gone either way and
+ * renditions not yet made answer 404, but renditions already stored stay servable until their files are removed
+ * (there is no sweeper yet; see README "Media").
  */
 @ApplicationScoped
 public class MediaCleanup {
