@@ -85,7 +85,10 @@ public class AssetResource {
 
     @GET
     @Operation(summary = "List assets, newest first (signed-in roles)")
-    @APIResponseSchema(value = AssetList.class, responseCode = "200")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AssetList.class)))
+    @APIResponse(responseCode = "401", description = "Not signed in")
+    @APIResponse(responseCode = "403", description = "Signed in without an editorial role")
     public Page<AssetView> list(@QueryParam("q") String q, @QueryParam("mimeType") String mimeType,
             @QueryParam("uploadedBy") String uploadedBy, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @QueryParam("page") String page) {
@@ -95,7 +98,10 @@ public class AssetResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an asset (signed-in roles)")
-    @APIResponseSchema(value = AssetView.class, responseCode = "200")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AssetView.class)))
+    @APIResponse(responseCode = "401", description = "Not signed in")
+    @APIResponse(responseCode = "403", description = "Signed in without an editorial role")
     public Response get(@PathParam("id") UUID id) {
         AssetView asset = service.get(id);
         return Response.ok(asset).tag(new EntityTag(String.valueOf(asset.version()))).build();
