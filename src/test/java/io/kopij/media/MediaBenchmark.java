@@ -10,6 +10,7 @@ import io.kopij.media.image.ImageInspector;
 import io.kopij.media.image.ImageRenderer;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,7 +51,7 @@ class MediaBenchmark {
 
     @Test
     void storedRenditionThroughput() throws Exception {
-        String url = MediaApi.urlOf(MediaApi.create(TestImages.jpeg(2000, 1333, System.nanoTime()), "bench.jpg"))
+        String url = MediaApi.urlOf(MediaApi.create(TestImages.encode(photoLike(2000, 1333), "jpeg"), "bench.jpg"))
                 + "?w=640&fm=webp";
         byte[] body = MediaApi.download(url); // the first request renders and stores it
         URI target = base.toURI().resolve(url);
@@ -68,7 +70,7 @@ class MediaBenchmark {
     void webpFromATwelveMegapixelJpeg() throws Exception {
         Path dir = Files.createTempDirectory("media-bench");
         Path jpeg = dir.resolve("12mp.jpg");
-        Files.write(jpeg, TestImages.encode(TestImages.picture(4000, 3000, 42), "jpeg"));
+        Files.write(jpeg, TestImages.encode(photoLike(4000, 3000), "jpeg"));
         ImageInfo info = ImageInspector.inspect(jpeg, 50_000_000);
         ImageRenderer.Target target = new ImageRenderer.Target(1280, null, false, 0.5, 0.5, ImageFormat.WEBP, 80);
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -104,6 +106,27 @@ class MediaBenchmark {
         long start = System.nanoTime();
         given().get(url).then().statusCode(200);
         return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** A gradient with per-pixel noise: compresses about as badly as a camera photo (megabytes, not kilobytes). */
+    private static BufferedImage photoLike(int width, int height) {
+        BufferedImage image = TestImages.picture(width, height, System.nanoTime());
+        Random random = new Random(42);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int rgb = image.getRGB(x, y);
+                int noise = random.nextInt(41) - 20;
+                int r = clamp(((rgb >> 16) & 0xff) + noise);
+                int g = clamp(((rgb >> 8) & 0xff) + noise);
+                int b = clamp((rgb & 0xff) + noise);
+                image.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        return image;
+    }
+
+    private static int clamp(int value) {
+        return Math.max(0, Math.min(255, value));
     }
 
     private static void resetPeaks() {
