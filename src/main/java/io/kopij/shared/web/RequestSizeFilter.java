@@ -28,7 +28,8 @@ public class RequestSizeFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> refuseOversized(ContainerRequestContext request) {
-        if (request.getLength() > maxBytes) {
+        // Multipart bodies are file uploads, which have their own, larger limit (kopij.media.max-upload-size).
+        if (request.getLength() > maxBytes && !MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(request.getMediaType())) {
             Problem problem = Problem.of(413, "request.too-large", "Content too large",
                     "The request body has " + request.getLength() + " bytes; the limit is " + maxBytes,
                     request.getUriInfo().getPath(), List.of());

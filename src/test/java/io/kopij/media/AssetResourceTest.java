@@ -1,0 +1,158 @@
+package io.kopij.media;
+
+import static io.kopij.media.MediaApi.ASSETS;
+import static io.kopij.media.MediaApi.author;
+import static io.kopij.media.MediaApi.filesIn;
+import static io.kopij.media.MediaApi.upload;
+import static io.kopij.support.Api.anonymous;
+import static io.kopij.support.Api.editor;
+import static io.kopij.support.Api.unique;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.kopij.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Permissions, metadata edits, the media library's list and the upload limit. Storage itself: AssetStorageContract. */
+@QuarkusTest
+class AssetResourceTest {
+
+    @ConfigProperty(name = "kopij.media.work-dir")
+    String workDir;
+
+    @ConfigProperty(name = "kopij.media.max-upload-size")
+    long maxUploadSize;
+
+    private long seed = System.nanoTime();
+
+    @Test
+    void anonymousCallersMayOnlySeeImages() {
+        anonymous().multiPart("file", "a.png", TestImages.png(20, 20, ++seed), "image/png").post(ASSETS)
+                .then().statusCode(401).contentType("application/problem+json").body("code", is("auth.unauthorized"));
+        anonymous().get(ASSETS).then().statusCode(401);
+        String id = MediaApi.create(TestImages.png(20, 20, ++seed), "a.png");
+        anonymous().get(ASSETS + "/" + id).then().statusCode(401);
+        anonymous().contentType("application/merge-patch+json").body(Map.of("alt", "x")).patch(ASSETS + "/" + id)
+                .then().statusCode(401);
+        anonymous().delete(ASSETS + "/" + id).then().statusCode(401);
+        given().get(MediaApi.urlOf(id)).then().statusCode(200).contentType("image/png");
+        // Signed in without an editorial role: no access to the library.
+        Api.as("nora-" + unique()).multiPart("file", "b.png", TestImages.png(20, 20, ++seed), "image/png")
+                .post(ASSETS).then().statusCode(403);
+        await().atMost(Duration.ofSeconds(10)).until(() -> filesIn(Path.of(workDir)).isEmpty());
+    }
+
+    @Test
+    void authorsUploadAndEditOnlyTheirOwnAssets() {
+        String bob = "bob-" + unique();
+        String id = upload(author(bob), TestImages.jpeg(64, 48, ++seed), "bob.jpg", "image/jpeg", "Bobs foto")
+                .then().statusCode(201).body("uploadedBy.subject", is(bob)).extract().path("id");
+        author("erin-" + unique()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body(Map.of("alt", "Van Erin")).patch(ASSETS + "/" + id).then().statusCode(403)
+                .body("code", is("auth.forbidden"));
+        author("erin-" + unique()).delete(ASSETS + "/" + id).then().statusCode(403);
+        author(bob).delete(ASSETS + "/" + id).then().statusCode(403); // deleting is for editors
+        author(bob).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body(Map.of("alt", "Een lama", "credit", "Foto: Bob")).patch(ASSETS + "/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"")
+                .body("alt", is("Een lama"), "credit", is("Foto: Bob"), "caption", is((String) null));
+        editor().contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body("{\"credit\": null, \"caption\": \"Op de wei\"}").patch(ASSETS + "/" + id)
+                .then().statusCode(200).body("credit", is((String) null), "caption", is("Op de wei"),
+                        "url", containsString("/v1/"));
+        editor().get(ASSETS + "/" + id).then().statusCode(200).body("alt", is("Een lama"), "version", is(2));
+    }
+
+    @Test
+    void patchesNeedTheCurrentVersionAndValidInput() {
+        String id = MediaApi.create(TestImages.png(30, 30, ++seed), "p.png");
+        String path = ASSETS + "/" + id;
+        editor().contentType("application/merge-patch+json").body(Map.of("alt", "x")).patch(path)
+                .then().statusCode(428).body("code", is("request.precondition-required"));
+        editor().contentType("application/merge-patch+json").header("If-Match", "\"7\"").body(Map.of("alt", "x"))
+                .patch(path).then().statusCode(412).body("code", is("asset.version-conflict"));
+        editor().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body(Map.of("focalPoint", Map.of("x", 1.5, "y", 0.5))).patch(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("focalPoint.x"));
+        editor().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body(Map.of("alt", "a".repeat(1001))).patch(path).then().statusCode(400)
+                .body("errors.field", hasItem("alt"));
+        editor().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body(Map.of("sha256", "0".repeat(64))).patch(path).then().statusCode(400)
+                .body("errors.field", hasItem("sha256"));
+        editor().get(path).then().statusCode(200).body("version", is(0), "alt", is((String) null));
+        upload(author("bob"), TestImages.png(30, 30, ++seed), "lang.png", "image/png", "a".repeat(1001))
+                .then().statusCode(400).body("errors.field", hasItem("alt"));
+        author("bob").multiPart("alt", "zonder bestand").post(ASSETS).then().statusCode(400)
+                .body("code", is("asset.file-required"));
+    }
+
+    @Test
+    void deletionIsRefusedWhileTheAssetIsUsed() {
+        String id = MediaApi.create(TestImages.png(25, 25, ++seed), "gebruikt.png");
+        TestAssetUsage.set(UUID.fromString(id), 2);
+        try {
+            editor().delete(ASSETS + "/" + id).then().statusCode(409).contentType("application/problem+json")
+                    .body("code", is("asset.in-use"));
+            editor().get(ASSETS + "/" + id).then().statusCode(200);
+        } finally {
+            TestAssetUsage.set(UUID.fromString(id), 0);
+        }
+        editor().delete(ASSETS + "/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void theLibraryListsFiltersAndPages() {
+        String word = "zeldzaam" + unique();
+        String uploader = "lister-" + unique();
+        for (int i = 0; i < 3; i++) {
+            upload(author(uploader), TestImages.png(20, 20, ++seed), "l.png", "image/png", "Een " + word + " beeld")
+                    .then().statusCode(201);
+        }
+        upload(author(uploader), TestImages.jpeg(20, 20, ++seed), "l.jpg", "image/jpeg", "Iets anders")
+                .then().statusCode(201);
+        String next = editor().queryParam("q", word.toUpperCase()).queryParam("limit", 2).get(ASSETS)
+                .then().statusCode(200).body("data.size()", is(2), "page.total", is(3), "page.limit", is(2),
+                        "page.next", notNullValue(), "data.alt", everyItem(containsString(word)))
+                .extract().path("page.next");
+        editor().queryParam("q", word).queryParam("limit", 2).queryParam("cursor", next).get(ASSETS)
+                .then().statusCode(200).body("data.size()", is(1), "page.next", is((String) null));
+        author(uploader).queryParam("uploadedBy", "me").queryParam("mimeType", "image/jpeg").get(ASSETS)
+                .then().statusCode(200).body("page.total", is(1), "data[0].alt", is("Iets anders"));
+        editor().queryParam("uploadedBy", uploader).get(ASSETS).then().statusCode(200).body("page.total", is(4));
+        editor().queryParam("q", "100%_").get(ASSETS).then().statusCode(200)
+                .body("data.alt", not(hasItem("Iets anders")));
+        editor().queryParam("mimeType", "image/svg+xml").get(ASSETS).then().statusCode(400)
+                .body("errors.field", hasItem("mimeType"));
+        editor().queryParam("sort", "name").get(ASSETS).then().statusCode(400).body("code", is("request.unknown-parameter"));
+        editor().queryParam("cursor", "bm9wZQ").get(ASSETS).then().statusCode(400).body("code", is("request.invalid-cursor"));
+    }
+
+    @Test
+    void uploadsOverTheLimitAre413AndLeaveNoFile() {
+        byte[] big = new byte[(int) maxUploadSize + 200_000];
+        new Random(seed).nextBytes(big);
+        big[0] = (byte) 0x89; // looks like a PNG, but size is checked first
+        author("bob").multiPart("file", "big.png", big, "image/png").post(ASSETS).then().statusCode(413)
+                .contentType("application/problem+json").body("code", is("asset.too-large"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> filesIn(Path.of(workDir)).isEmpty());
+        // A JSON body is still held to the small limit.
+        editor().contentType(ContentType.JSON).body("{\"title\": \"" + "x".repeat(1_100_000) + "\"}")
+                .post("/api/v1/articles").then().statusCode(413).body("code", is("request.too-large"));
+    }
+}
