@@ -47,10 +47,6 @@ public class AssetException extends KopijException {
                 "The asset is used " + uses + " time(s); remove it from those articles first", List.of());
     }
 
-    public static AssetException forbidden(String detail) {
-        return new AssetException(403, "auth.forbidden", "Forbidden", detail, List.of());
-    }
-
     public static AssetException busy() {
         return new AssetException(503, "asset.render-busy", "Service unavailable",
                 "Too many renditions are being made right now; retry shortly", List.of());

@@ -1,11 +1,11 @@
 package io.kopij.media;
 
-import io.kopij.shared.error.KopijException;
+import io.kopij.shared.error.ResourceNotFoundException;
 import java.util.UUID;
 
-public class AssetNotFoundException extends KopijException {
+public class AssetNotFoundException extends ResourceNotFoundException {
 
     public AssetNotFoundException(UUID id) {
-        super(404, "asset.not-found", "Not found", "No asset " + id);
+        super("asset.not-found", "No asset " + id);
     }
 }

@@ -5,6 +5,7 @@ import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.security.Roles;
 import io.kopij.shared.web.MergePatch;
+import io.kopij.shared.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -50,9 +51,13 @@ public class AssetResource {
     }
 
     /** The multipart upload form, for the OpenAPI contract. */
-    @Schema(name = "AssetUpload")
-    public record AssetUploadForm(@Schema(type = SchemaType.STRING,
-            format = "binary", required = true) String file, String alt, String caption, String credit) {
+    @Schema(name = "AssetUploadRequest")
+    public record AssetUploadForm(
+            @Schema(type = SchemaType.STRING, format = "binary", required = true,
+                    description = "The image; its name gives the asset's file name") String file,
+            @Schema(maxLength = 1000, description = "Text alternative for readers who cannot see the image") String alt,
+            @Schema(maxLength = 2000) String caption,
+            @Schema(maxLength = 300, example = "Foto: Kopij") String credit) {
     }
 
     /*
@@ -62,8 +67,11 @@ public class AssetResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
-    @Operation(summary = "Upload an image (JPEG, PNG, WebP, GIF); the same bytes again answer the existing asset (200)")
-    @RequestBody(content = @Content(
+    @Operation(operationId = "uploadAsset", summary = "Upload an image (JPEG, PNG, WebP, GIF; authors, editors, admins)",
+            description = "The format is recognised from the bytes. The same bytes uploaded again answer 200 with the "
+                    + "existing asset, its metadata unchanged. Over kopij.media.max-upload-size: 413; not an image "
+                    + "or an unsupported format: 415; a damaged image or too many pixels: 422.")
+    @RequestBody(required = true, content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = AssetUploadForm.class)))
     @APIResponse(responseCode = "201", description = "A new asset",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssetView.class)))
@@ -77,52 +85,80 @@ public class AssetResource {
         AssetService.Upload upload = service.upload(file.uploadedFile(), file.fileName(),
                 new AssetMetadata(alt, caption, credit, null));
         AssetView asset = upload.asset();
-        Response.ResponseBuilder builder = upload.created()
-                ? Response.created(uri.getAbsolutePathBuilder().path(asset.id().toString()).build())
-                : Response.ok();
-        return builder.tag(new EntityTag(String.valueOf(asset.version()))).entity(asset).build();
+        return upload.created()
+                ? Responses.created(uri.getAbsolutePathBuilder().path(asset.id().toString()).build(), asset,
+                        asset.version())
+                : Responses.ok(asset, asset.version());
     }
 
     @GET
-    @Operation(summary = "List assets, newest first (signed-in roles)")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AssetList.class)))
+    @Operation(operationId = "listAssets", summary = "List assets, newest first (signed-in editorial roles)")
+    @APIResponseSchema(value = AssetList.class, responseCode = "200")
     @APIResponse(responseCode = "401", description = "Not signed in")
     @APIResponse(responseCode = "403", description = "Signed in without an editorial role")
-    public Page<AssetView> list(@QueryParam("q") String q, @QueryParam("mimeType") String mimeType,
-            @QueryParam("uploadedBy") String uploadedBy, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor, @QueryParam("page") String page) {
+    public Page<AssetView> list(
+            @Parameter(description = "Case-insensitive text in alt, caption or credit",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 200, example = "lama"))
+            @QueryParam("q") String q,
+            @Parameter(description = "Only this format",
+                    schema = @Schema(type = SchemaType.STRING,
+                            enumeration = {"image/jpeg", "image/png", "image/webp", "image/gif"}))
+            @QueryParam("mimeType") String mimeType,
+            @Parameter(description = "Only assets uploaded by this user (a Keycloak subject), or me",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 255, example = "me"))
+            @QueryParam("uploadedBy") String uploadedBy,
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(description = "Opaque cursor from page.next of the previous page",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 1024)) @QueryParam("cursor") String cursor,
+            @Parameter(description = "1-based page number (instead of cursor)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000"))
+            @QueryParam("page") String page) {
         return service.list(AssetQueries.parse(q, mimeType, uploadedBy), PageRequest.parse(limit, cursor, page));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an asset (signed-in roles)")
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AssetView.class)))
+    @Operation(operationId = "getAsset", summary = "Get an asset (signed-in editorial roles)")
+    @APIResponseSchema(value = AssetView.class, responseCode = "200")
     @APIResponse(responseCode = "401", description = "Not signed in")
     @APIResponse(responseCode = "403", description = "Signed in without an editorial role")
     public Response get(@PathParam("id") UUID id) {
         AssetView asset = service.get(id);
-        return Response.ok(asset).tag(new EntityTag(String.valueOf(asset.version()))).build();
+        return Responses.ok(asset, asset.version());
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(summary = "Change alt, caption, credit or focal point (the uploader, editors; JSON Merge Patch, If-Match)")
+    @Operation(operationId = "patchAsset",
+            summary = "Change alt, caption, credit or focal point (the uploader, editors, admins; JSON Merge Patch, "
+                    + "If-Match required)",
+            description = "A new focal point changes the version in the asset's url (cover crops change with it).")
+    @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+            schema = @Schema(implementation = AssetPatch.class)))
     @APIResponseSchema(value = AssetView.class, responseCode = "200")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
         AssetView asset = service.patch(id, ifMatch, patch);
-        return Response.ok(asset).tag(new EntityTag(String.valueOf(asset.version()))).build();
+        return Responses.ok(asset, asset.version());
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete an asset and its renditions (editor; 409 while it is used)")
+    @Operation(operationId = "deleteAsset",
+            summary = "Delete an asset and its renditions (editors, admins; 409 asset.in-use while an article uses it)")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         service.delete(id, ifMatch);
         return Response.noContent().build();
+    }
+
+    /** The body of PATCH, for the OpenAPI contract: any subset of these; null clears a text or centres the focus. */
+    @Schema(name = "AssetPatch")
+    public record AssetPatch(
+            @Schema(nullable = true, maxLength = 1000) String alt,
+            @Schema(nullable = true, maxLength = 2000) String caption,
+            @Schema(nullable = true, maxLength = 300) String credit,
+            @Schema(nullable = true) FocalPoint focalPoint) {
     }
 }

@@ -5,12 +5,15 @@ import io.kopij.media.image.ImageFormat;
 import io.kopij.media.image.ImageInfo;
 import io.kopij.media.image.ImageInspector;
 import io.kopij.media.storage.MediaStorage;
+import io.kopij.shared.error.InvalidInputException;
 import io.kopij.shared.error.KopijException;
+import io.kopij.shared.error.PermissionDeniedException;
 import io.kopij.shared.paging.Cursor;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.security.CurrentUser;
 import io.kopij.shared.security.Roles;
+import io.kopij.shared.text.SafeText;
 import io.kopij.shared.web.ETags;
 import io.kopij.shared.web.InputValidator;
 import io.kopij.shared.web.MergePatcher;
@@ -97,6 +100,10 @@ public class AssetService {
      */
     @RolesAllowed({Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     public Upload upload(Path file, String uploadedName, AssetMetadata metadata) {
+        // Form fields bypass the JSON reader's text checks: NUL and lone surrogates are refused here.
+        requireSafe("alt", metadata.alt());
+        requireSafe("caption", metadata.caption());
+        requireSafe("credit", metadata.credit());
         validator.validate(metadata);
         try {
             long size = Files.size(file);
@@ -120,7 +127,7 @@ public class AssetService {
                 Asset stored = assets.insertOrExisting(candidate);
                 boolean created = stored.id().equals(candidate.id());
                 if (created) {
-                    recordChange(AssetChanged.Type.CREATED, stored, List.of());
+                    recordChange(AssetChanged.Kind.CREATED, stored, List.of());
                 }
                 return new Upload(mapper.toView(stored), created);
             });
@@ -196,7 +203,7 @@ public class AssetService {
     public AssetView patch(UUID id, String ifMatch, @NotNull JsonNode patch) {
         Asset asset = load(id);
         if (!caller.isEditor() && !Objects.equals(caller.subject().orElse(null), asset.uploadedBy)) {
-            throw AssetException.forbidden("Authors may change only the assets they uploaded");
+            throw new PermissionDeniedException("Authors may change only the assets they uploaded");
         }
         ETags.requiredVersion(ifMatch, "asset.version-conflict", asset.version());
         AssetMetadata current = new AssetMetadata(asset.alt, asset.caption, asset.credit,
@@ -225,7 +232,7 @@ public class AssetService {
         asset.moveFocalPoint(focal.x(), focal.y());
         asset.touch();
         assets.flush();
-        recordChange(AssetChanged.Type.UPDATED, asset, fields);
+        recordChange(AssetChanged.Kind.UPDATED, asset, fields);
         return mapper.toView(asset);
     }
 
@@ -243,15 +250,15 @@ public class AssetService {
         }
         assets.delete(asset);
         assets.flush();
-        recordChange(AssetChanged.Type.DELETED, asset, List.of());
+        recordChange(AssetChanged.Kind.DELETED, asset, List.of());
     }
 
     /**
      * The one place where a write to an asset is announced, inside its transaction: the outbox of change
-     * propagation observes {@link AssetChanged} here (type, id, version, mimeType, sha256, changed fields).
+     * propagation observes {@link AssetChanged} here (asset id, kind, version, mimeType, sha256, changed fields).
      */
-    void recordChange(AssetChanged.Type type, Asset asset, List<String> changed) {
-        changes.fire(new AssetChanged(type, asset.id(), asset.version(), asset.mimeType, asset.sha256,
+    void recordChange(AssetChanged.Kind kind, Asset asset, List<String> changed) {
+        changes.fire(new AssetChanged(asset.id(), kind, asset.version(), asset.mimeType, asset.sha256,
                 List.copyOf(changed)));
     }
 
@@ -285,6 +292,12 @@ public class AssetService {
             throw new KopijException(400, "request.invalid-cursor", "Invalid input",
                     "Invalid cursor: cursor is not one this API issued");
         }
+    }
+
+    private static void requireSafe(String field, String text) {
+        SafeText.problem(text).ifPresent(problem -> {
+            throw InvalidInputException.field(field, problem);
+        });
     }
 
     private static String blankToNull(String value) {

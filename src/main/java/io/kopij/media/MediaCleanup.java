@@ -28,11 +28,11 @@ public class MediaCleanup {
     }
 
     void onDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AssetChanged change) {
-        if (change.type() != AssetChanged.Type.DELETED) {
+        if (change.kind() != AssetChanged.Kind.DELETED) {
             return;
         }
         try {
-            storage.deleteAll(AssetService.servedPrefix(change.id()));
+            storage.deleteAll(AssetService.servedPrefix(change.assetId()));
             // The upload is shared by content: keep it if the same bytes were uploaded again meanwhile.
             boolean reuploaded = QuarkusTransaction.requiringNew()
                     .call(() -> assets.findBySha256(change.sha256()).isPresent());
@@ -40,7 +40,7 @@ public class MediaCleanup {
                 storage.delete(AssetService.originalKey(change.sha256()));
             }
         } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "Could not remove the files of deleted asset %s", change.id());
+            LOG.errorf(e, "Could not remove the files of deleted asset %s", change.assetId());
         }
     }
 }

@@ -270,8 +270,8 @@ public class RenditionService {
 
     /** Forgets the facts of a deleted asset (this instance; others find its objects gone from the store). */
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) AssetChanged change) {
-        if (change.type() == AssetChanged.Type.DELETED) {
-            sources.keySet().removeIf(key -> key.startsWith(change.id() + "/"));
+        if (change.kind() == AssetChanged.Kind.DELETED) {
+            sources.keySet().removeIf(key -> key.startsWith(change.assetId() + "/"));
         }
     }
 }

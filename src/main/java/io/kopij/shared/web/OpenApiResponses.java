@@ -49,7 +49,8 @@ final class OpenApiResponses {
                 "Authors", "People credited on articles",
                 "Tags", "Topics; the first tag of an article is its primary tag",
                 "Revisions", "Every stored version of an article, with diff and restore",
-                "Me", "The signed-in caller");
+                "Me", "The signed-in caller",
+                "Assets", "Uploaded images, their metadata and renditions");
         if (openAPI.getTags() != null) {
             openAPI.getTags().forEach(tag -> tag.description(tagDescriptions.getOrDefault(tag.getName(),
                     tag.getDescription())));
@@ -61,6 +62,8 @@ final class OpenApiResponses {
     private static void document(String path, PathItem.HttpMethod method, Operation operation) {
         APIResponses responses = operation.getResponses();
         boolean read = method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD;
+        // A read that documents its own 401 is for signed-in callers only (the media library), not anonymous.
+        boolean signedInRead = read && responses.getAPIResponse("401") != null;
         boolean replace = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH;
         if (read) {
             documentRead(path, operation, responses);
@@ -78,7 +81,7 @@ final class OpenApiResponses {
         }
         Map<String, String> problems = new LinkedHashMap<>();
         problems.put("400", "Invalid input or unknown query parameter");
-        if (!read) {
+        if (!read || signedInRead) {
             problems.put("401", "Not signed in (or an invalid token)");
             problems.put("403", "The caller's role or ownership does not allow this");
         }
@@ -92,7 +95,8 @@ final class OpenApiResponses {
         if (operation.getRequestBody() != null) {
             problems.put("413", "Request body too large");
             problems.put("415", "Unsupported content type (the problem names the expected one)");
-            problems.put("422", "Refers to things that cannot be used (unknown authors, tags or related articles)");
+            problems.put("422", "Refers to things that cannot be used (unknown authors, tags, related articles or "
+                    + "image assets), or content that cannot be processed (a damaged image)");
         }
         if (replace) {
             problems.put("428", "If-Match is required");
@@ -105,7 +109,9 @@ final class OpenApiResponses {
         if (responses.getAPIResponse("401") != null) {
             responses.getAPIResponse("401").addHeader("WWW-Authenticate", header("Bearer", null));
         }
-        if (read) {
+        if (signedInRead) {
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
+        } else if (read) {
             // Reads work anonymously; a token only widens what the caller sees (drafts for editors).
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));

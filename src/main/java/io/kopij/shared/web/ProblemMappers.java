@@ -94,6 +94,9 @@ public class ProblemMappers {
         if ("PATCH".equals(method)) {
             return "application/merge-patch+json";
         }
+        if ("POST".equals(method) && path != null && path.replaceAll("/+$", "").equals("/api/v1/assets")) {
+            return "multipart/form-data";
+        }
         return "application/json";
     }
 
