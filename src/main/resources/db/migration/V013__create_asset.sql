@@ -30,3 +30,10 @@ create table asset (
 -- The media library lists newest first, optionally one uploader's.
 create index asset_created on asset (created_at desc, id desc);
 create index asset_uploaded_by on asset (uploaded_by, created_at desc, id desc);
+
+-- An article's image is an uploaded asset or, as before, an external URL, never both. Alt text and caption stay
+-- the article's (null: the asset's own). An asset in use cannot be deleted: the service answers 409 first, and the
+-- foreign key holds against a delete racing an article that takes the asset up.
+alter table article add column image_asset_id uuid references asset (id);
+alter table article add constraint article_image_one_source check (image_url is null or image_asset_id is null);
+create index article_image_asset on article (image_asset_id) where image_asset_id is not null;

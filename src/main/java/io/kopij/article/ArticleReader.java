@@ -19,12 +19,15 @@ public class ArticleReader {
     private final ArticleAccess access;
     private final ArticleMapper mapper;
     private final RelatedArticles related;
+    private final ArticleImages images;
 
-    ArticleReader(ArticleRepository articles, ArticleAccess access, ArticleMapper mapper, RelatedArticles related) {
+    ArticleReader(ArticleRepository articles, ArticleAccess access, ArticleMapper mapper, RelatedArticles related,
+            ArticleImages images) {
         this.articles = articles;
         this.access = access;
         this.mapper = mapper;
         this.related = related;
+        this.images = images;
     }
 
     @Transactional
@@ -55,7 +58,7 @@ public class ArticleReader {
 
     /** A full article with its related articles (manual links, then tag neighbours), as write answers show it. */
     public ArticleView view(Article article) {
-        return mapper.toView(article, related.ofEach(List.of(article.id()), RelatedArticles.DEFAULT_COUNT)
-                .getOrDefault(article.id(), List.of()));
+        return mapper.toView(article, images.of(ArticleImages.reference(article)),
+                related.ofEach(List.of(article.id()), RelatedArticles.DEFAULT_COUNT).getOrDefault(article.id(), List.of()));
     }
 }

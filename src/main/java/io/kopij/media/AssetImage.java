@@ -1,10 +1,12 @@
 package io.kopij.media;
 
+import java.util.UUID;
+
 /**
- * An image as an article (or any content) shows it: the URL of the image (metadata removed), its size, an HTML
- * {@code srcset} of renditions in one format, and the texts. Alt and caption may be the article's own, overriding
- * the asset's. Not yet part of the API contract: the article feature will expose it (as {@code image}).
+ * An asset as other features show it as a picture: the URL of the image (metadata removed), its size as shown, an
+ * HTML {@code srcset} of WebP renditions, and the newsroom's texts. The article feature builds its {@code image}
+ * answers from these.
  */
-public record AssetImage(String url, int width, int height, String srcset, String alt, String caption,
+public record AssetImage(UUID id, String url, int width, int height, String srcset, String alt, String caption,
         String credit) {
 }

@@ -1,71 +1,81 @@
 package io.kopij.media;
 
-import io.kopij.media.image.ImageFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Builds the image answers of other features from assets: the seam for articles ({@code image {assetId, alt,
- * caption}} → {@code url, width, height, srcset, alt, caption, credit}) and for GraphQL's
- * {@code image { url(width, format) srcset }}. Pure: no I/O beyond the asset lookup.
+ * The media feature's surface for features that show assets as pictures (articles): images looked up in batches
+ * (one statement for a whole page of articles), their {@code srcset}, and rendition URLs for a wanted width and
+ * format. Only URLs with allowed parameters are ever built, so every URL handed out can be served.
  */
 @ApplicationScoped
 public class AssetImages {
 
+    /** The format of {@code srcset}: WebP is the smallest for photos and every current browser shows it. */
+    public static final RenditionFormat SRCSET_FORMAT = RenditionFormat.WEBP;
+
     private final AssetService assets;
-    private final MediaConfig config;
+    private final List<Integer> widths;
 
     AssetImages(AssetService assets, MediaConfig config) {
         this.assets = assets;
-        this.config = config;
+        this.widths = config.widths().stream().distinct().sorted().toList();
     }
 
-    /** The image of {@code assetId} with {@code srcset} in {@code format}; alt and caption override the asset's. */
-    public Optional<AssetImage> image(UUID assetId, ImageFormat format, String alt, String caption) {
-        return assets.find(assetId).map(asset -> image(asset, format, alt, caption));
+    /** The images of these assets, in one statement; unknown ids are missing from the map. */
+    public Map<UUID, AssetImage> images(Collection<UUID> ids) {
+        Map<UUID, AssetImage> images = new HashMap<>();
+        assets.findAll(ids).forEach((id, asset) -> images.put(id, image(asset)));
+        return images;
     }
 
-    /** As {@link #image(UUID, ImageFormat, String, String)} for an asset already loaded (pages, batches). */
-    public AssetImage image(AssetView asset, ImageFormat format, String alt, String caption) {
-        return new AssetImage(asset.url(), asset.width(), asset.height(), srcset(asset, format),
-                alt != null ? alt : asset.alt(), caption != null ? caption : asset.caption(), asset.credit());
+    /** Whether an asset exists that can be shown as an image (every asset Kopij accepts is one). */
+    public boolean isImage(UUID id) {
+        return assets.find(id).map(asset -> asset.mimeType().startsWith("image/")).orElse(false);
+    }
+
+    AssetImage image(AssetView asset) {
+        return new AssetImage(asset.id(), asset.url(), asset.width(), asset.height(),
+                srcset(asset.url(), asset.width()), asset.alt(), asset.caption(), asset.credit());
     }
 
     /**
-     * The HTML srcset: one rendition per configured width below the picture's own width, then the full width
-     * (never upscaled), e.g. {@code ".../x.jpg?w=320&fm=webp 320w, .../x.jpg?fm=webp 1200w"}.
+     * The HTML srcset: one WebP rendition per configured width below the picture's own width, then the picture at
+     * its own width (renditions never scale up), e.g. {@code ".../x.jpg?w=320&fm=webp 320w, .../x.jpg?fm=webp 1200w"}.
      */
-    public String srcset(AssetView asset, ImageFormat format) {
+    public String srcset(String url, int imageWidth) {
         List<String> candidates = new ArrayList<>();
-        for (int width : config.widths().stream().sorted().toList()) {
-            if (width < asset.width()) {
-                candidates.add(asset.url() + "?w=" + width + "&fm=" + format.parameter() + " " + width + "w");
+        for (int width : widths) {
+            if (width < imageWidth) {
+                candidates.add(url + "?w=" + width + "&fm=" + SRCSET_FORMAT.parameter() + " " + width + "w");
             }
         }
-        candidates.add(asset.url() + "?fm=" + format.parameter() + " " + asset.width() + "w");
+        candidates.add(url + "?fm=" + SRCSET_FORMAT.parameter() + " " + imageWidth + "w");
         return String.join(", ", candidates);
     }
 
     /**
-     * A rendition URL for a wanted width (GraphQL {@code url(width, format)}): the smallest configured width that
-     * is at least {@code width}, so any requested width maps to an allowed one; null width or format keeps the
+     * A rendition URL of the image at {@code url} ({@code imageWidth} pixels wide) for a wanted width and format
+     * (GraphQL's {@code url(width, format)}): the smallest configured width that is at least {@code width} (the
+     * largest when none is), none when that is not below the picture's own width; null arguments keep the
      * original's size or format.
      */
-    public String url(AssetView asset, Integer width, ImageFormat format) {
+    public String url(String url, int imageWidth, Integer width, RenditionFormat format) {
         List<String> parameters = new ArrayList<>();
-        if (width != null) {
-            int allowed = config.widths().stream().sorted().filter(w -> w >= width).findFirst()
-                    .orElse(config.widths().stream().mapToInt(Integer::intValue).max().orElse(width));
-            if (allowed < asset.width()) {
+        if (width != null && !widths.isEmpty()) {
+            int allowed = widths.stream().filter(w -> w >= width).findFirst().orElse(widths.get(widths.size() - 1));
+            if (allowed < imageWidth) {
                 parameters.add("w=" + allowed);
             }
         }
         if (format != null) {
             parameters.add("fm=" + format.parameter());
         }
-        return parameters.isEmpty() ? asset.url() : asset.url() + "?" + String.join("&", parameters);
+        return parameters.isEmpty() ? url : url + "?" + String.join("&", parameters);
     }
 }

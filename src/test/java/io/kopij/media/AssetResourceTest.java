@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -100,20 +99,6 @@ class AssetResourceTest {
                 .then().statusCode(400).body("errors.field", hasItem("alt"));
         author("bob").multiPart("alt", "zonder bestand").post(ASSETS).then().statusCode(400)
                 .body("code", is("asset.file-required"));
-    }
-
-    @Test
-    void deletionIsRefusedWhileTheAssetIsUsed() {
-        String id = MediaApi.create(TestImages.png(25, 25, ++seed), "gebruikt.png");
-        TestAssetUsage.set(UUID.fromString(id), 2);
-        try {
-            editor().delete(ASSETS + "/" + id).then().statusCode(409).contentType("application/problem+json")
-                    .body("code", is("asset.in-use"));
-            editor().get(ASSETS + "/" + id).then().statusCode(200);
-        } finally {
-            TestAssetUsage.set(UUID.fromString(id), 0);
-        }
-        editor().delete(ASSETS + "/" + id).then().statusCode(204);
     }
 
     @Test

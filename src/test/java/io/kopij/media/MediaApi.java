@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Upload and download helpers for media tests. */
-final class MediaApi {
+public final class MediaApi {
 
-    static final String ASSETS = "/api/v1/assets";
+    public static final String ASSETS = "/api/v1/assets";
 
     private MediaApi() {
     }
 
-    static RequestSpecification author(String name) {
+    public static RequestSpecification author(String name) {
         return Api.as(name, Api.AUTHOR);
     }
 
-    static Response upload(RequestSpecification caller, byte[] bytes, String filename, String declaredType,
+    public static Response upload(RequestSpecification caller, byte[] bytes, String filename, String declaredType,
             String alt) {
         RequestSpecification request = caller.multiPart("file", filename, bytes, declaredType);
         if (alt != null) {
@@ -33,26 +33,26 @@ final class MediaApi {
         return request.post(ASSETS);
     }
 
-    static Response upload(RequestSpecification caller, byte[] bytes, String filename) {
+    public static Response upload(RequestSpecification caller, byte[] bytes, String filename) {
         return upload(caller, bytes, filename, "application/octet-stream", null);
     }
 
     /** Creates an asset and returns its id. */
-    static String create(byte[] bytes, String filename) {
+    public static String create(byte[] bytes, String filename) {
         return upload(author("media-uploader"), bytes, filename).then().statusCode(201).extract().path("id");
     }
 
-    static String urlOf(String id) {
+    public static String urlOf(String id) {
         return Api.editor().get(ASSETS + "/" + id).then().statusCode(200).extract().path("url");
     }
 
     /** The bytes at an asset URL, as anyone (no credentials) gets them. */
-    static byte[] download(String url) {
+    public static byte[] download(String url) {
         return given().get(url).then().statusCode(200).extract().asByteArray();
     }
 
     /** Regular files below a directory (none when it does not exist). */
-    static List<Path> filesIn(Path dir) {
+    public static List<Path> filesIn(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

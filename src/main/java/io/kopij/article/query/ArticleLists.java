@@ -1,6 +1,9 @@
 package io.kopij.article.query;
 
 import io.kopij.article.ArticleAccess;
+import io.kopij.article.ArticleImage;
+import io.kopij.article.ArticleImageInput;
+import io.kopij.article.ArticleImages;
 import io.kopij.article.ArticleSummary;
 import io.kopij.article.ArticleView;
 import io.kopij.author.AuthorSummary;
@@ -18,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Lists of articles for REST and GraphQL: the same filters, sorts, cursors and visibility on both. Rows are read
- * as projections (no entity is loaded), so a list costs four statements whatever its size.
+ * as projections (no entity is loaded), so a list costs four statements whatever its size, and a fifth when its
+ * rows show uploaded images.
  */
 @ApplicationScoped
 public class ArticleLists {
@@ -26,18 +30,21 @@ public class ArticleLists {
     private final ArticleRows rows;
     private final ArticleTextSearch search;
     private final ArticleAccess access;
+    private final ArticleImages images;
 
-    ArticleLists(ArticleRows rows, ArticleTextSearch search, ArticleAccess access) {
+    ArticleLists(ArticleRows rows, ArticleTextSearch search, ArticleAccess access, ArticleImages images) {
         this.rows = rows;
         this.search = search;
         this.access = access;
+        this.images = images;
     }
 
     /** A REST list page: summaries (no body), each with its highlight when the list is a search. */
     @Transactional
     public Page<ArticleSummary> list(ArticleQuery query, PageRequest page) {
         return find(query, page, (row, found, relations) ->
-                row.toSummary(relations.authors(row), relations.tags(row), found.highlight())).toPage(page.limit());
+                row.toSummary(relations.image(row), relations.authors(row), relations.tags(row), found.highlight()))
+                .toPage(page.limit());
     }
 
     /** Full articles without body and related links (GraphQL loads those in batches when a query asks). */
@@ -87,12 +94,14 @@ public class ArticleLists {
     }
 
     private static ArticleView view(ArticleRow row, ArticleRows.Found found, Relations relations) {
-        return row.toView(relations.authors(row), relations.tags(row));
+        return row.toView(relations.image(row), relations.authors(row), relations.tags(row));
     }
 
     private Relations relations(List<ArticleRows.Found> found) {
         List<UUID> ids = found.stream().map(f -> f.row().id()).toList();
-        return new Relations(rows.authorsOf(ids), rows.tagsOf(ids));
+        Map<UUID, ArticleImageInput> references = new HashMap<>();
+        found.forEach(f -> references.put(f.row().id(), f.row().image()));
+        return new Relations(rows.authorsOf(ids), rows.tagsOf(ids), images.of(references));
     }
 
     @FunctionalInterface
@@ -100,8 +109,14 @@ public class ArticleLists {
         T map(ArticleRow row, ArticleRows.Found found, Relations relations);
     }
 
-    /** The authors and tags of a page of rows, loaded together. */
-    private record Relations(Map<UUID, List<AuthorSummary>> authors, Map<UUID, List<TagSummary>> tags) {
+    /** The authors, tags and images of a page of rows, loaded together (one statement each). */
+    private record Relations(Map<UUID, List<AuthorSummary>> authors, Map<UUID, List<TagSummary>> tags,
+            Map<UUID, ArticleImage> images) {
+
+        ArticleImage image(ArticleRow row) {
+            return images.get(row.id());
+        }
+
 
         List<AuthorSummary> authors(ArticleRow row) {
             return authors.getOrDefault(row.id(), List.of());
