@@ -19,8 +19,10 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.kopij.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -99,6 +101,18 @@ class AssetResourceTest {
                 .then().statusCode(400).body("errors.field", hasItem("alt"));
         author("bob").multiPart("alt", "zonder bestand").post(ASSETS).then().statusCode(400)
                 .body("code", is("asset.file-required"));
+    }
+
+    @Test
+    void aBodyThatIsNotAFormIs400AndStoresNothing() {
+        String uploader = "broken-" + unique();
+        for (String body : List.of("UPPER-CASE'", "--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nabc")) {
+            author(uploader).contentType("multipart/form-data; boundary=x").body(body.getBytes(StandardCharsets.UTF_8))
+                    .post(ASSETS).then().statusCode(400).contentType("application/problem+json")
+                    .body("code", is("request.malformed-multipart"), "instance", is(ASSETS));
+        }
+        editor().queryParam("uploadedBy", uploader).get(ASSETS).then().statusCode(200).body("page.total", is(0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> filesIn(Path.of(workDir)).isEmpty());
     }
 
     @Test
