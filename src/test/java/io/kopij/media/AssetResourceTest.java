@@ -15,16 +15,29 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kopij.support.Api;
+import io.kopij.support.TestUserAuthenticationMechanism;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -143,15 +156,36 @@ class AssetResourceTest {
     }
 
     @Test
-    void uploadsOverTheLimitAre413AndLeaveNoFile() {
+    void uploadsOverTheLimitAre413AndLeaveNoFile() throws Exception {
         byte[] big = new byte[(int) maxUploadSize + 200_000];
         new Random(seed).nextBytes(big);
         big[0] = (byte) 0x89; // looks like a PNG, but size is checked first
         author("bob").multiPart("file", "big.png", big, "image/png").post(ASSETS).then().statusCode(413)
                 .contentType("application/problem+json").body("code", is("asset.too-large"));
         await().atMost(Duration.ofSeconds(10)).until(() -> filesIn(Path.of(workDir)).isEmpty());
+        // Without a Content-Length (chunked), the upload is measured once received: the same 413, nothing kept.
+        HttpResponse<String> chunked = chunkedUpload(big);
+        assertEquals(413, chunked.statusCode(), chunked.body());
+        assertTrue(chunked.body().contains("\"code\":\"asset.too-large\""), chunked.body());
+        await().atMost(Duration.ofSeconds(10)).until(() -> filesIn(Path.of(workDir)).isEmpty());
         // A JSON body is still held to the small limit.
         editor().contentType(ContentType.JSON).body("{\"title\": \"" + "x".repeat(1_100_000) + "\"}")
                 .post("/api/v1/articles").then().statusCode(413).body("code", is("request.too-large"));
+    }
+
+    /** A multipart upload sent with Transfer-Encoding: chunked (the body's length unknown in advance). */
+    private static HttpResponse<String> chunkedUpload(byte[] file) throws Exception {
+        String boundary = "kopij-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        InputStream body = new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(head),
+                new ByteArrayInputStream(file), new ByteArrayInputStream(tail))));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + ASSETS))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header(TestUserAuthenticationMechanism.HEADER, "bob:" + Api.AUTHOR)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
