@@ -30,6 +30,12 @@ class ArchitectureTest {
         assertEquals(List.of(), importsFrom(List.of("author", "tag"), "io.kopij.article."));
     }
 
+    /** Change propagation observes the content features' CDI events; they never call it (no cycle). */
+    @Test
+    void contentFeaturesKnowNothingOfChangePropagation() {
+        assertEquals(List.of(), importsFrom(List.of("article", "author", "tag"), "io.kopij.event."));
+    }
+
     @Test
     void sharedCodeImportsNoFeature() {
         List<String> violations = new ArrayList<>();

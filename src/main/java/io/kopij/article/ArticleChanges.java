@@ -8,6 +8,7 @@ import io.kopij.shared.security.Actor;
 import io.kopij.shared.security.CurrentUser;
 import io.kopij.tag.TagSummary;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 /**
  * Where every change to an article is stored, whichever service made it: the write is flushed (the version check
@@ -23,9 +24,11 @@ public class ArticleChanges {
     private final ArticleMapper mapper;
     private final CurrentUser caller;
     private final ArticleReader reader;
+    private final Event<ArticleChange> changes;
 
     ArticleChanges(ArticleRepository articles, RevisionService revisions, ArticleMapper mapper, CurrentUser caller,
-            ArticleReader reader) {
+            ArticleReader reader, Event<ArticleChange> changes) {
+        this.changes = changes;
         this.articles = articles;
         this.revisions = revisions;
         this.mapper = mapper;
@@ -37,7 +40,9 @@ public class ArticleChanges {
     ArticleView created(Article article) {
         articles.persist(article);
         articles.flush();
-        revisions.record(article.id(), article.version(), "create", caller(), snapshot(article), null);
+        RevisionSnapshot state = snapshot(article);
+        revisions.record(article.id(), article.version(), "create", caller(), state, null);
+        changes.fire(new ArticleChange(article, "create", null, state));
         return reader.view(article);
     }
 
@@ -67,7 +72,16 @@ public class ArticleChanges {
     private void saved(Article article, String action, Integer restoredFrom, Actor actor) {
         article.touch();
         VersionedWrites.flush(articles.getEntityManager(), "article.version-conflict", article.version());
-        revisions.record(article.id(), article.version(), action, actor, snapshot(article), restoredFrom);
+        RevisionSnapshot before = revisions.latestSnapshot(article.id()).orElse(null);
+        RevisionSnapshot state = snapshot(article);
+        revisions.record(article.id(), article.version(), action, actor, state, restoredFrom);
+        changes.fire(new ArticleChange(article, action, before, state));
+    }
+
+    /** An article is about to be deleted: its observers still see it (and its last revision). */
+    void deleting(Article article) {
+        RevisionSnapshot last = revisions.latestSnapshot(article.id()).orElseGet(() -> snapshot(article));
+        changes.fire(new ArticleChange(article, ArticleChange.DELETE, last, last));
     }
 
     private Actor caller() {

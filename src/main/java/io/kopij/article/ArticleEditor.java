@@ -151,6 +151,7 @@ public class ArticleEditor {
             linking.related.removeIf(related -> related.id().equals(article.id()));
             changes.savedAsConsequence(linking, "related-deleted");
         }
+        changes.deleting(article);
         articles.delete(article);
     }
 

@@ -13,8 +13,14 @@ public class ArticleMapper {
 
     /** The full article, body included; its image as {@link ArticleImages} answers it. */
     public ArticleView toView(Article article, ArticleImage image, List<RelatedArticleView> related) {
-        return new ArticleView(article.id(), article.slug, article.title, article.lead,
-                new ArticleBody(article.bodyMarkdown, article.bodyHtml, article.bodyText),
+        return toView(article, image, related,
+                new ArticleBody(article.bodyMarkdown, article.bodyHtml, article.bodyText));
+    }
+
+    /** With a body loaded separately (in one statement for many articles, see {@link ArticleRepository#bodiesOf}). */
+    public ArticleView toView(Article article, ArticleImage image, List<RelatedArticleView> related,
+            ArticleBody body) {
+        return new ArticleView(article.id(), article.slug, article.title, article.lead, body,
                 article.language, article.status, article.publishedAt, article.scheduledAt, article.createdAt(),
                 article.updatedAt(), article.version(), article.wordCount, article.readingTimeMinutes,
                 article.featured, image, seo(article),

@@ -1,7 +1,10 @@
 package io.kopij.article;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Hibernate;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +57,33 @@ public class ArticleReader {
     @Transactional
     public Map<UUID, ArticleBody> bodiesOf(List<UUID> articleIds) {
         return articles.bodiesOf(articleIds);
+    }
+
+    /**
+     * Published articles by id, in full as the detail endpoint shows them to anonymous readers, in a fixed number of
+     * statements whatever their number (delta sync and subscriptions). Ids that are not published are absent.
+     */
+    @Transactional
+    public Map<UUID, ArticleView> publishedViews(List<UUID> ids) {
+        Map<UUID, ArticleView> views = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return views;
+        }
+        List<Article> found = articles.list("id in ?1 and status = ?2", ids, ArticleStatus.PUBLISHED);
+        // Authors and tags now, one batch each, before the queries below load other articles.
+        found.forEach(article -> Hibernate.initialize(article.authors));
+        found.forEach(article -> Hibernate.initialize(article.tags));
+        List<UUID> foundIds = found.stream().map(Article::id).toList();
+        Map<UUID, ArticleBody> bodies = articles.bodiesOf(foundIds);
+        Map<UUID, List<RelatedArticleView>> relatedOfEach = related.publicOfEach(foundIds, RelatedArticles.DEFAULT_COUNT);
+        Map<UUID, ArticleImageInput> references = new HashMap<>();
+        found.forEach(article -> references.put(article.id(), ArticleImages.reference(article)));
+        Map<UUID, ArticleImage> shown = images.of(references); // one statement for all of their asset images
+        for (Article article : found) {
+            views.put(article.id(), mapper.toView(article, shown.get(article.id()),
+                    relatedOfEach.getOrDefault(article.id(), List.of()), bodies.get(article.id())));
+        }
+        return views;
     }
 
     /** A full article with its related articles (manual links, then tag neighbours), as write answers show it. */

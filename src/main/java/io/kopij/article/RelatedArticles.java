@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * "Lees ook": an article's related articles are its editors' manual links first, in their order and as far as the
@@ -62,6 +63,19 @@ public class RelatedArticles {
     /** The related articles of several articles at once, with a fixed number of statements whatever their number. */
     @Transactional
     public Map<UUID, List<RelatedArticleView>> ofEach(List<UUID> articleIds, int count) {
+        return ofEach(articleIds, count, access::canSeeAsRelated);
+    }
+
+    /**
+     * As anonymous readers see them, whoever asks: for answers that are shared with the public (delta sync,
+     * subscriptions), which must not carry an editor's view of unpublished drafts.
+     */
+    @Transactional
+    public Map<UUID, List<RelatedArticleView>> publicOfEach(List<UUID> articleIds, int count) {
+        return ofEach(articleIds, count, Article::isPublished);
+    }
+
+    private Map<UUID, List<RelatedArticleView>> ofEach(List<UUID> articleIds, int count, Predicate<Article> visible) {
         Map<UUID, List<Article>> manual = articles.relatedOf(articleIds);
         Map<UUID, List<UUID>> neighbours = articles.tagNeighbours(articleIds, count + MAX_LINKS);
         Map<UUID, Article> neighbourArticles = new HashMap<>();
@@ -75,7 +89,7 @@ public class RelatedArticles {
             List<Chosen> related = new ArrayList<>();
             Set<UUID> seen = new HashSet<>(Set.of(id));
             for (Article link : manual.getOrDefault(id, List.of())) {
-                if (related.size() < count && access.canSeeAsRelated(link) && seen.add(link.id())) {
+                if (related.size() < count && visible.test(link) && seen.add(link.id())) {
                     related.add(new Chosen(link, "manual"));
                 }
             }

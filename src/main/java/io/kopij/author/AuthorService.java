@@ -9,6 +9,7 @@ import io.kopij.shared.paging.CursorPage;
 import io.kopij.shared.paging.NameOrderedPages;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
+import io.kopij.shared.persistence.ChangeKind;
 import io.kopij.shared.persistence.NameLocks;
 import io.kopij.shared.persistence.VersionedWrites;
 import io.kopij.shared.security.CurrentUser;
@@ -19,6 +20,7 @@ import io.kopij.shared.web.MergePatcher;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,9 +38,11 @@ public class AuthorService {
     private final MergePatcher patches;
     private final CallerProfile profile;
     private final NameLocks locks;
+    private final Event<AuthorChange> changes;
 
     AuthorService(AuthorRepository authors, AuthorMapper mapper, CurrentUser caller, MergePatcher patches,
-            CallerProfile profile, NameLocks locks) {
+            CallerProfile profile, NameLocks locks, Event<AuthorChange> changes) {
+        this.changes = changes;
         this.authors = authors;
         this.mapper = mapper;
         this.caller = caller;
@@ -78,6 +82,7 @@ public class AuthorService {
         apply(author, input);
         authors.persist(author);
         authors.flush();
+        changes.fire(new AuthorChange(author, ChangeKind.CREATED));
         return mapper.toView(author, true);
     }
 
@@ -88,6 +93,7 @@ public class AuthorService {
         checkMayEdit(author);
         ETags.requiredVersion(ifMatch, "author.version-conflict", author.version());
         apply(author, input);
+        changes.fire(new AuthorChange(author, ChangeKind.UPDATED));
         author.touch();
         VersionedWrites.flush(authors.getEntityManager(), "author.version-conflict", author.version());
         return mapper.toView(author, true);
@@ -100,6 +106,7 @@ public class AuthorService {
         checkMayEdit(author);
         ETags.requiredVersion(ifMatch, "author.version-conflict", author.version());
         apply(author, patches.apply(mapper.toInput(author), patch, AuthorInput.class));
+        changes.fire(new AuthorChange(author, ChangeKind.UPDATED));
         author.touch();
         VersionedWrites.flush(authors.getEntityManager(), "author.version-conflict", author.version());
         return mapper.toView(author, true);
@@ -114,6 +121,7 @@ public class AuthorService {
             throw new ConflictException("author.in-use", "Author in use",
                     "This author is credited on articles; remove them from those articles first");
         }
+        changes.fire(new AuthorChange(author, ChangeKind.DELETED));
         authors.delete(author);
     }
 
@@ -137,6 +145,7 @@ public class AuthorService {
             author.email = caller.email().filter(e -> e.length() <= 320).orElse(null);
             author.keycloakSubject = subject;
             authors.persist(author);
+            changes.fire(new AuthorChange(author, ChangeKind.CREATED));
             return author;
         });
         profile.remember(Optional.of(own.id()));

@@ -5,11 +5,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Me")
+@SecurityRequirement(name = "bearer")
 public class MeResource {
 
     private final AuthorService service;

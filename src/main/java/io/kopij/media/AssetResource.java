@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -37,6 +38,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path(AssetMapper.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assets", description = "Uploaded images, their metadata and renditions")
+@SecurityRequirement(name = "bearer") // the media library is for signed-in editorial roles, reads included
 public class AssetResource {
 
     private final AssetService service;

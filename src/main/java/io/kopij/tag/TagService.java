@@ -8,6 +8,7 @@ import io.kopij.shared.paging.CursorPage;
 import io.kopij.shared.paging.NameOrderedPages;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
+import io.kopij.shared.persistence.ChangeKind;
 import io.kopij.shared.persistence.NameLocks;
 import io.kopij.shared.persistence.VersionedWrites;
 import io.kopij.shared.security.Roles;
@@ -36,8 +37,11 @@ public class TagService {
     private final MergePatcher patches;
     private final Event<TagDeleting> deleting;
     private final NameLocks locks;
+    private final Event<TagChange> changes;
 
-    TagService(TagRepository tags, MergePatcher patches, Event<TagDeleting> deleting, NameLocks locks) {
+    TagService(TagRepository tags, MergePatcher patches, Event<TagDeleting> deleting, NameLocks locks,
+            Event<TagChange> changes) {
+        this.changes = changes;
         this.tags = tags;
         this.patches = patches;
         this.deleting = deleting;
@@ -75,6 +79,7 @@ public class TagService {
         apply(tag, input);
         tags.persist(tag);
         tags.flush();
+        changes.fire(new TagChange(tag, ChangeKind.CREATED));
         return toView(tag);
     }
 
@@ -84,6 +89,7 @@ public class TagService {
         Tag tag = load(id);
         ETags.requiredVersion(ifMatch, "tag.version-conflict", tag.version());
         apply(tag, input);
+        changes.fire(new TagChange(tag, ChangeKind.UPDATED));
         tag.touch();
         VersionedWrites.flush(tags.getEntityManager(), "tag.version-conflict", tag.version());
         return toView(tag);
@@ -95,6 +101,7 @@ public class TagService {
         Tag tag = load(id);
         ETags.requiredVersion(ifMatch, "tag.version-conflict", tag.version());
         apply(tag, patches.apply(new TagInput(tag.slug(), tag.name(), tag.description()), patch, TagInput.class));
+        changes.fire(new TagChange(tag, ChangeKind.UPDATED));
         tag.touch();
         VersionedWrites.flush(tags.getEntityManager(), "tag.version-conflict", tag.version());
         return toView(tag);
@@ -109,6 +116,7 @@ public class TagService {
     public void delete(UUID id, String ifMatch) {
         Tag tag = load(id);
         ETags.optionalVersion(ifMatch, "tag.version-conflict", tag.version());
+        changes.fire(new TagChange(tag, ChangeKind.DELETED));
         deleting.fire(new TagDeleting(id));
         tags.delete(tag);
     }
@@ -132,6 +140,7 @@ public class TagService {
             if (tag.isEmpty() && mayCreate) {
                 Tag created = new Tag(Slugs.unique(Slugs.fromText(reference), this::slugTaken), reference);
                 tags.persist(created);
+                changes.fire(new TagChange(created, ChangeKind.CREATED));
                 tag = Optional.of(created);
             }
             if (tag.isEmpty()) {

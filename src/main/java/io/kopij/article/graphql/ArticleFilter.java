@@ -21,7 +21,7 @@ public record ArticleFilter(
         @Description("Full-text search (web-search syntax) in the article's language; sorts by relevance unless a sort is given")
         String query) {
 
-    static ArticleQuery toQuery(ArticleFilter filter, ArticleSort sort) {
+    public static ArticleQuery toQuery(ArticleFilter filter, ArticleSort sort) {
         ArticleQuery.Criteria criteria = filter == null ? ArticleQuery.Criteria.NONE
                 : new ArticleQuery.Criteria(filter.tags, filter.authors, filter.language, filter.status,
                         filter.publishedAfter, filter.publishedBefore, filter.featured, null, filter.query);

@@ -1,7 +1,5 @@
 package io.kopij.article.revision;
 
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.kopij.article.ArticleEditor;
 import io.kopij.article.ArticleView;
 import io.kopij.shared.error.InvalidInputException;
@@ -20,13 +18,17 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/articles/{id}/revisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Revisions")
+@SecurityRequirement(name = "bearer")
 public class RevisionResource {
 
     private final RevisionService revisions;

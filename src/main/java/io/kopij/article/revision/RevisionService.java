@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -107,6 +108,14 @@ public class RevisionService {
             }
         }
         return new RevisionDiff(from, to, changes);
+    }
+
+    /** The newest stored state of an article (empty before its first revision), for change notifications. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<RevisionSnapshot> latestSnapshot(UUID articleId) {
+        return em.createQuery("select r.snapshot from ArticleRevision r where r.articleId = :id order by r.number desc",
+                        String.class)
+                .setParameter("id", articleId).setMaxResults(1).getResultStream().findFirst().map(this::read);
     }
 
     /** The stored state of a revision, for a restore (whose caller checks the permissions). */

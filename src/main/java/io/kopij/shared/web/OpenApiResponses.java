@@ -61,14 +61,16 @@ final class OpenApiResponses {
 
     private static void document(String path, PathItem.HttpMethod method, Operation operation) {
         APIResponses responses = operation.getResponses();
+        // Resources that need a token even to read declare @SecurityRequirement(name = "bearer") (webhooks, revisions,
+        // /me, the media library); every other read works anonymously.
+        boolean signedInOnly = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         boolean read = method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD;
-        // A read that documents its own 401 is for signed-in callers only (the media library), not anonymous.
-        boolean signedInRead = read && responses.getAPIResponse("401") != null;
         boolean replace = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH;
         if (read) {
             documentRead(path, operation, responses);
         }
-        if (replace) {
+        // Replacing the related links is a whole-set write that may be sent blind: If-Match is optional there.
+        if (replace && !path.endsWith("/related")) {
             requireIfMatch(operation);
         }
         APIResponse created = responses.getAPIResponse("201");
@@ -81,7 +83,7 @@ final class OpenApiResponses {
         }
         Map<String, String> problems = new LinkedHashMap<>();
         problems.put("400", "Invalid input or unknown query parameter");
-        if (!read || signedInRead) {
+        if (!read || signedInOnly) {
             problems.put("401", "Not signed in (or an invalid token)");
             problems.put("403", "The caller's role or ownership does not allow this");
         }
@@ -98,7 +100,7 @@ final class OpenApiResponses {
             problems.put("422", "Refers to things that cannot be used (unknown authors, tags, related articles or "
                     + "image assets), or content that cannot be processed (a damaged image)");
         }
-        if (replace) {
+        if (replace && !path.endsWith("/related")) {
             problems.put("428", "If-Match is required");
         }
         problems.put("500", "Unexpected error; quote the correlationId");
@@ -109,14 +111,12 @@ final class OpenApiResponses {
         if (responses.getAPIResponse("401") != null) {
             responses.getAPIResponse("401").addHeader("WWW-Authenticate", header("Bearer", null));
         }
-        if (signedInRead) {
-            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
-        } else if (read) {
+        if (read && !signedInOnly) {
             // Reads work anonymously; a token only widens what the caller sees (drafts for editors).
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
             addProblem(responses, "401", "An invalid or expired token (send none to read as anonymous)");
-        } else {
+        } else if (!signedInOnly) {
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
         }
     }

@@ -1,9 +1,14 @@
 package io.kopij.shared.web;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import io.smallrye.openapi.internal.models.media.SchemaSupport;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -37,12 +42,16 @@ final class OpenApiShapes {
         if (schemas == null) {
             return;
         }
+        Set<String> sentByClients = sentByClients(openAPI);
         for (Map.Entry<String, Schema> entry : new LinkedHashMap<>(schemas).entrySet()) {
             String name = entry.getKey();
             Schema schema = entry.getValue();
             normaliseNullable(schema);
             if (schema.getProperties() == null || schema.getProperties().isEmpty()) {
                 continue;
+            }
+            if (sentByClients.contains(name) && !isInput(name)) {
+                continue; // a shape both sent and answered (an article's image): its optional fields stay optional
             }
             if (isInput(name)) {
                 schema.additionalPropertiesBoolean(Boolean.FALSE);
@@ -55,9 +64,48 @@ final class OpenApiShapes {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            typePatch(openAPI, item);
+            typePatch(openAPI, path, item);
             item.getOperations().forEach((method, operation) -> offerSparse(openAPI, method, operation));
         });
+    }
+
+    /** The schemas a request body refers to, directly or through other schemas. */
+    private static Set<String> sentByClients(OpenAPI openAPI) {
+        Set<String> found = new HashSet<>();
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return found;
+        }
+        Deque<Schema> pending = new ArrayDeque<>();
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                    && operation.getRequestBody().getContent().getMediaTypes() != null) {
+                operation.getRequestBody().getContent().getMediaTypes().values().stream()
+                        .filter(media -> media.getSchema() != null).forEach(media -> pending.add(media.getSchema()));
+            }
+        }));
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        while (!pending.isEmpty()) {
+            Schema schema = pending.pop();
+            if (schema.getRef() != null) {
+                String name = schema.getRef().substring(REF.length());
+                if (found.add(name) && schemas.get(name) != null) {
+                    pending.add(schemas.get(name));
+                }
+                continue;
+            }
+            if (schema.getProperties() != null) {
+                pending.addAll(schema.getProperties().values());
+            }
+            if (schema.getItems() != null) {
+                pending.add(schema.getItems());
+            }
+            for (List<Schema> alternatives : Arrays.asList(schema.getAnyOf(), schema.getOneOf(), schema.getAllOf())) {
+                if (alternatives != null) {
+                    pending.addAll(alternatives);
+                }
+            }
+        }
+        return found;
     }
 
     private static boolean isInput(String name) {
@@ -80,10 +128,17 @@ final class OpenApiShapes {
         });
     }
 
-    /** PATCH takes any subset of the PUT body: a typed, all-optional schema under the merge-patch media type. */
-    private static void typePatch(OpenAPI openAPI, PathItem item) {
+    /**
+     * PATCH takes any subset of the full body (the PUT body, or the create body of the collection for resources
+     * that have no PUT): a typed, all-optional schema under the merge-patch media type.
+     */
+    private static void typePatch(OpenAPI openAPI, String path, PathItem item) {
         Operation patch = item.getPATCH();
         Operation put = item.getPUT();
+        if (put == null && path.endsWith("}")) {
+            PathItem collection = openAPI.getPaths().getPathItem(path.substring(0, path.lastIndexOf('/')));
+            put = collection == null ? null : collection.getPOST();
+        }
         if (patch == null || put == null || put.getRequestBody() == null || patch.getRequestBody() == null) {
             return;
         }

@@ -1,0 +1,11 @@
+package io.kopij.author;
+
+import io.kopij.shared.persistence.ChangeKind;
+
+/**
+ * Fired synchronously inside the writing transaction whenever an author profile is created, is about to be flushed
+ * with changes, or is about to be deleted: observers (the change events of the event feature) can still see which
+ * fields differ from the stored state. The author feature knows nothing of its observers.
+ */
+public record AuthorChange(Author author, ChangeKind kind) {
+}
