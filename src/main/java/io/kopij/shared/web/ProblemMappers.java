@@ -18,7 +18,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -101,29 +100,13 @@ public class ProblemMappers {
         return "application/json";
     }
 
-    /**
-     * A multipart body the form parser cannot read (no closing boundary, a boundary that never occurs, bytes that are
-     * not a form at all) is the client's mistake, not ours: 400. Any other I/O failure stays a server error.
-     */
-    @ServerExceptionMapper
-    public Response io(IOException e, UriInfo uri) {
-        if (isMultipartParseFailure(e)) {
-            return response(Problem.of(400, "request.malformed-multipart", "Malformed multipart body",
-                    "The request body is not a complete multipart/form-data body", path(uri), List.of()));
-        }
-        return unexpected(e, uri);
-    }
-
-    /** Thrown by the REST layer's own multipart parser, before any resource method runs. */
-    static boolean isMultipartParseFailure(IOException e) {
-        StackTraceElement[] frames = e.getStackTrace();
-        return frames.length > 0 && frames[0].getClassName()
-                .startsWith("org.jboss.resteasy.reactive.server.core.multipart.");
-    }
-
     /** Everything else: what {@link Failures} recognises, or a 500 whose stack trace goes to the log once. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isMultipartParseFailure(e)) {
+            return response(Problem.of(400, "request.malformed-multipart", "Malformed multipart body",
+                    "The request body is not a complete, well-formed multipart/form-data body", path(uri), List.of()));
+        }
         var known = Failures.classify(e, path(uri));
         if (known.isPresent()) {
             return response(known.get());
@@ -132,6 +115,17 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected error %s on %s", correlationId, path(uri));
         return response(Problem.of(500, "server.error", "Internal server error",
                 "Something went wrong on our side", path(uri), List.of()).withCorrelationId(correlationId));
+    }
+
+    /**
+     * Thrown by the REST layer's own multipart parser before any resource method runs (a body that ends before its
+     * closing boundary, a boundary that never occurs, a part header it cannot read): the client's mistake, a 400.
+     * Any other failure of the same type stays a server error.
+     */
+    static boolean isMultipartParseFailure(Throwable e) {
+        StackTraceElement[] frames = e.getStackTrace();
+        return e instanceof Exception && frames.length > 0
+                && frames[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.");
     }
 
     static Problem jsonProblem(JsonProcessingException e, String instance) {
