@@ -98,11 +98,20 @@ final class RestFuzzer {
         if (target.operation().getRequestBody() != null) {
             body(target, request, described);
         }
+        if (streams(target.operation())) {
+            request.filter(new StreamingAnswer());
+        }
         var before = write ? report.state() : null;
         Response response = request.request(target.method().name(), path);
         String type = String.valueOf(response.contentType());
         boolean formatOk = response.statusCode() < 400 || type.startsWith("application/problem+json");
         report.check(described.toString(), response, formatOk, before, response.statusCode() >= 400);
+    }
+
+    /** Whether a successful answer is an endless Server-Sent Events stream (GET /api/v1/changes). */
+    private static boolean streams(Operation operation) {
+        var ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
+        return ok != null && ok.getContent() != null && ok.getContent().containsKey("text/event-stream");
     }
 
     /**
