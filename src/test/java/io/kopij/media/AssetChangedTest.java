@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every write to an asset fires {@link AssetChanged} inside its transaction (where the change-propagation outbox
- * will record it) and only writes that commit reach after-commit observers; writes that change nothing fire nothing.
+ * records it: event.AssetEventsTest) and only writes that commit reach after-commit observers; writes that change
+ * nothing fire nothing.
  */
 @QuarkusTest
 class AssetChangedTest {
