@@ -31,14 +31,14 @@ import org.junit.jupiter.api.Test;
  * and body field of openapi/openapi.yaml and for every GraphQL argument, variable and request shape of
  * openapi/schema.graphql. Every answer must be below 500, a problem (REST) or errors with {@code extensions.code}
  * (GraphQL), leak no Java class names, stack traces or SQL, and a refused write must change nothing. The seed and the
- * number of requests can be set ({@code -Dkopij.fuzz.seed=..., -Dkopij.fuzz.requests=...}); a failure prints the
+ * number of requests can be set ({@code -Dfuzz.seed=..., -Dfuzz.requests=...}); a failure prints the
  * requests that broke a rule, so a run can be replayed.
  */
 @QuarkusTest
 class FuzzTest {
 
-    private static final long SEED = Long.getLong("kopij.fuzz.seed", 20261203L);
-    private static final int REQUESTS = Integer.getInteger("kopij.fuzz.requests", 5000);
+    private static final long SEED = Long.getLong("fuzz.seed", 20261203L);
+    private static final int REQUESTS = Integer.getInteger("fuzz.requests", 5000);
 
     @Inject
     EntityManager em;
