@@ -33,7 +33,7 @@ class ArchitectureTest {
     /** Change propagation observes the content features' CDI events; they never call it (no cycle). */
     @Test
     void contentFeaturesKnowNothingOfChangePropagation() {
-        assertEquals(List.of(), importsFrom(List.of("article", "author", "tag"), "io.kopij.event."));
+        assertEquals(List.of(), importsFrom(List.of("article", "author", "tag", "media"), "io.kopij.event."));
     }
 
     @Test

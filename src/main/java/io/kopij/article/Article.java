@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The aggregate root of the editorial model. The body is stored as Markdown together with its rendered HTML and
@@ -70,6 +71,10 @@ public class Article extends AuditedEntity {
 
     @Column(name = "reading_time_minutes", nullable = false)
     int readingTimeMinutes;
+
+    /** An uploaded image (media feature); exclusive with {@link #imageUrl}. */
+    @Column(name = "image_asset_id")
+    UUID imageAssetId;
 
     @Column(name = "image_url", length = 2048)
     String imageUrl;

@@ -57,10 +57,12 @@ public class ArticleEditor {
     private final MergePatcher patches;
     private final RevisionService revisions;
     private final NameLocks locks;
+    private final ArticleImages images;
 
     ArticleEditor(ArticleRepository articles, ArticleAccess access, ArticleChanges changes, ArticleMapper mapper,
             AuthorService authors, TagService tags, MarkdownRenderer renderer, CurrentUser caller,
-            InputValidator validator, MergePatcher patches, RevisionService revisions, NameLocks locks) {
+            InputValidator validator, MergePatcher patches, RevisionService revisions, NameLocks locks,
+            ArticleImages images) {
         this.articles = articles;
         this.access = access;
         this.changes = changes;
@@ -73,6 +75,7 @@ public class ArticleEditor {
         this.patches = patches;
         this.revisions = revisions;
         this.locks = locks;
+        this.images = images;
     }
 
     @Transactional
@@ -117,11 +120,12 @@ public class ArticleEditor {
         Article article = access.loadForEdit(id);
         ETags.optionalVersion(ifMatch, "article.version-conflict", article.version());
         RevisionSnapshot old = revisions.snapshot(id, number);
-        // Links to articles deleted since then are dropped; everything else must still resolve.
+        // Links to articles and an image asset deleted since then are dropped; everything else must still resolve.
         List<UUID> related = old.related() == null ? List.of()
                 : old.related().stream().filter(r -> articles.findByIdOptional(r).isPresent()).toList();
+        ArticleImageInput image = images.restorable(old.image()) ? old.image() : null;
         ArticleInput input = new ArticleInput(old.title(), old.lead(), old.body(), old.language(), old.slug(),
-                old.featured(), old.image(), old.seo(),
+                old.featured(), image, old.seo(),
                 old.authors() == null ? null : old.authors().stream().map(a -> a.id().toString()).toList(),
                 old.tags() == null ? null : old.tags().stream().map(TagSummary::name).toList(),
                 related);
@@ -169,10 +173,15 @@ public class ArticleEditor {
         article.setBody(renderer.render(input.body()));
         article.language = input.language() == null ? "nl" : input.language();
         article.featured = Boolean.TRUE.equals(input.featured());
-        ArticleImage image = input.image();
-        article.imageUrl = image == null ? null : image.url().trim();
+        ArticleImageInput image = input.image();
+        images.check(image);
+        article.imageAssetId = image == null ? null : image.assetId();
+        article.imageUrl = image == null || image.assetId() != null ? null : image.url().trim();
         article.imageAlt = image == null ? null : blankToNull(image.alt());
         article.imageCaption = image == null ? null : blankToNull(image.caption());
+        if (article.status() == ArticleStatus.PUBLISHED || article.status() == ArticleStatus.SCHEDULED) {
+            images.requireAlt(article); // what readers see (or soon will) keeps its alt text
+        }
         ArticleSeo seo = input.seo();
         article.seoTitle = seo == null ? null : blankToNull(seo.title());
         article.seoDescription = seo == null ? null : blankToNull(seo.description());

@@ -32,7 +32,7 @@ public record ArticleInput(
         @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "must be lower-case letters and digits separated by single dashes")
         String slug,
         Boolean featured,
-        @Valid ArticleImage image,
+        @Valid ArticleImageInput image,
         @Valid ArticleSeo seo,
         @Schema(description = "Ordered author ids or slugs; default: the caller's own author profile")
         @Nullable @Size(max = 10) List<@NotBlank @Size(max = 96) String> authors,

@@ -3,6 +3,7 @@ package io.kopij.article;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Hibernate;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +22,15 @@ public class ArticleReader {
     private final ArticleAccess access;
     private final ArticleMapper mapper;
     private final RelatedArticles related;
+    private final ArticleImages images;
 
-    ArticleReader(ArticleRepository articles, ArticleAccess access, ArticleMapper mapper, RelatedArticles related) {
+    ArticleReader(ArticleRepository articles, ArticleAccess access, ArticleMapper mapper, RelatedArticles related,
+            ArticleImages images) {
         this.articles = articles;
         this.access = access;
         this.mapper = mapper;
         this.related = related;
+        this.images = images;
     }
 
     @Transactional
@@ -72,16 +76,19 @@ public class ArticleReader {
         List<UUID> foundIds = found.stream().map(Article::id).toList();
         Map<UUID, ArticleBody> bodies = articles.bodiesOf(foundIds);
         Map<UUID, List<RelatedArticleView>> relatedOfEach = related.publicOfEach(foundIds, RelatedArticles.DEFAULT_COUNT);
+        Map<UUID, ArticleImageInput> references = new HashMap<>();
+        found.forEach(article -> references.put(article.id(), ArticleImages.reference(article)));
+        Map<UUID, ArticleImage> shown = images.of(references); // one statement for all of their asset images
         for (Article article : found) {
-            views.put(article.id(), mapper.toView(article, relatedOfEach.getOrDefault(article.id(), List.of()),
-                    bodies.get(article.id())));
+            views.put(article.id(), mapper.toView(article, shown.get(article.id()),
+                    relatedOfEach.getOrDefault(article.id(), List.of()), bodies.get(article.id())));
         }
         return views;
     }
 
     /** A full article with its related articles (manual links, then tag neighbours), as write answers show it. */
     public ArticleView view(Article article) {
-        return mapper.toView(article, related.ofEach(List.of(article.id()), RelatedArticles.DEFAULT_COUNT)
-                .getOrDefault(article.id(), List.of()));
+        return mapper.toView(article, images.of(ArticleImages.reference(article)),
+                related.ofEach(List.of(article.id()), RelatedArticles.DEFAULT_COUNT).getOrDefault(article.id(), List.of()));
     }
 }

@@ -45,6 +45,12 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, UUID> {
     }
 
     /** Every article that carries this tag. */
+    /** Published or scheduled articles that show the asset as their image without alt text of their own. */
+    public long countShowingWithoutOwnAlt(UUID assetId) {
+        return count("imageAssetId = ?1 and imageAlt is null and status in ?2", assetId,
+                List.of(ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED));
+    }
+
     public List<Article> withTag(UUID tagId) {
         return getEntityManager().createQuery("select distinct a from Article a join a.tags t where t.id = :id",
                 Article.class).setParameter("id", tagId).getResultList();

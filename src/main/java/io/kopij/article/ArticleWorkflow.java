@@ -24,10 +24,12 @@ public class ArticleWorkflow {
 
     private final ArticleAccess access;
     private final ArticleChanges changes;
+    private final ArticleImages images;
 
-    ArticleWorkflow(ArticleAccess access, ArticleChanges changes) {
+    ArticleWorkflow(ArticleAccess access, ArticleChanges changes, ArticleImages images) {
         this.access = access;
         this.changes = changes;
+        this.images = images;
     }
 
     /** Publishes now, or schedules when {@code at} is in the future (the scheduler publishes it then). */
@@ -39,9 +41,11 @@ public class ArticleWorkflow {
             Instant now = AuditedEntity.now();
             if (at != null && at.isAfter(now)) {
                 article.schedule(at.truncatedTo(ChronoUnit.MICROS));
+                images.requireAlt(article); // checked after the transition's own rules (409 first)
                 return "schedule";
             }
             article.publish(now);
+            images.requireAlt(article);
             return "publish";
         });
     }

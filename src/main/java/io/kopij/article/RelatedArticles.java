@@ -30,11 +30,16 @@ public class RelatedArticles {
     private final ArticleRepository articles;
     private final ArticleAccess access;
     private final ArticleMapper mapper;
+    private final ArticleImages images;
 
-    RelatedArticles(ArticleRepository articles, ArticleAccess access, ArticleMapper mapper) {
+    RelatedArticles(ArticleRepository articles, ArticleAccess access, ArticleMapper mapper, ArticleImages images) {
         this.articles = articles;
         this.access = access;
         this.mapper = mapper;
+        this.images = images;
+    }
+
+    private record Chosen(Article article, String source) {
     }
 
     /** How many related articles to return: {@code requested}, or the default; {@code parameter} names it in errors. */
@@ -78,23 +83,30 @@ public class RelatedArticles {
         if (!neighbourIds.isEmpty()) {
             articles.list("id in ?1", neighbourIds).forEach(a -> neighbourArticles.put(a.id(), a));
         }
-        Map<UUID, List<RelatedArticleView>> result = new HashMap<>();
+        Map<UUID, List<Chosen>> chosen = new HashMap<>();
+        Map<UUID, ArticleImageInput> references = new HashMap<>();
         for (UUID id : articleIds) {
-            List<RelatedArticleView> related = new ArrayList<>();
+            List<Chosen> related = new ArrayList<>();
             Set<UUID> seen = new HashSet<>(Set.of(id));
             for (Article link : manual.getOrDefault(id, List.of())) {
                 if (related.size() < count && visible.test(link) && seen.add(link.id())) {
-                    related.add(mapper.toRelated(link, "manual"));
+                    related.add(new Chosen(link, "manual"));
                 }
             }
             for (UUID candidate : neighbours.getOrDefault(id, List.of())) {
                 Article article = neighbourArticles.get(candidate);
                 if (related.size() < count && article != null && article.isPublished() && seen.add(candidate)) {
-                    related.add(mapper.toRelated(article, "tags"));
+                    related.add(new Chosen(article, "tags"));
                 }
             }
-            result.put(id, related);
+            related.forEach(c -> references.put(c.article().id(), ArticleImages.reference(c.article())));
+            chosen.put(id, related);
         }
+        // The images of the related articles of every source, in one statement (none without asset images).
+        Map<UUID, ArticleImage> shown = images.of(references);
+        Map<UUID, List<RelatedArticleView>> result = new HashMap<>();
+        chosen.forEach((id, related) -> result.put(id, related.stream()
+                .map(c -> mapper.toRelated(c.article(), shown.get(c.article().id()), c.source())).toList()));
         return result;
     }
 }

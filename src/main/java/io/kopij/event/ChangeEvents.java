@@ -10,6 +10,7 @@ import io.kopij.event.outbox.FanOut;
 import io.kopij.event.outbox.NewEvent;
 import io.kopij.event.outbox.OutboxWriter;
 import io.kopij.event.outbox.PendingEvents;
+import io.kopij.media.AssetChanged;
 import io.kopij.shared.persistence.AuditedEntity;
 import io.kopij.shared.persistence.ChangeKind;
 import io.kopij.tag.Tag;
@@ -112,6 +113,23 @@ public class ChangeEvents {
         }
         // A deleted tag leaves its articles as changes of those articles (revision action tag-deleted), which
         // arrive here as article.updated events of their own.
+    }
+
+    /**
+     * An asset was uploaded (new bytes only), had its metadata changed, or is about to be deleted: {@code
+     * asset.created}, {@code asset.updated}, {@code asset.deleted} with mimeType, sha256 and the changed fields.
+     * Never public (sync and the live streams carry published articles only); webhooks receive them.
+     */
+    public void assetChanged(AssetChanged change) {
+        ObjectNode data = json.createObjectNode();
+        data.put("id", change.assetId().toString());
+        data.put("version", change.version());
+        data.put("mimeType", change.mimeType());
+        data.put("sha256", change.sha256());
+        data.set("changed", json.valueToTree(change.changed()));
+        NewEvent event = new NewEvent(UUID.randomUUID(), change.kind().eventType(), change.assetId(), false,
+                List.of(), List.of(), data);
+        pending().add(() -> event);
     }
 
     private static String suffix(ChangeKind change) {

@@ -2,6 +2,7 @@ package io.kopij.event;
 
 import io.kopij.article.ArticleChange;
 import io.kopij.author.AuthorChange;
+import io.kopij.media.AssetChanged;
 import io.kopij.tag.TagChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,5 +35,9 @@ class ContentChanges {
 
     void onTag(@Observes TagChange change) {
         events.tagChanged(change.tag(), change.kind());
+    }
+
+    void onAsset(@Observes AssetChanged change) {
+        events.assetChanged(change);
     }
 }

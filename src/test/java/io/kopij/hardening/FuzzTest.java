@@ -10,6 +10,8 @@ import static io.kopij.support.Api.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kopij.media.MediaApi;
+import io.kopij.media.TestImages;
 import io.kopij.support.Api;
 import io.kopij.support.QuietScheduler;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,14 +31,14 @@ import org.junit.jupiter.api.Test;
  * and body field of openapi/openapi.yaml and for every GraphQL argument, variable and request shape of
  * openapi/schema.graphql. Every answer must be below 500, a problem (REST) or errors with {@code extensions.code}
  * (GraphQL), leak no Java class names, stack traces or SQL, and a refused write must change nothing. The seed and the
- * number of requests can be set ({@code -Dkopij.fuzz.seed=..., -Dkopij.fuzz.requests=...}); a failure prints the
+ * number of requests can be set ({@code -Dfuzz.seed=..., -Dfuzz.requests=...}); a failure prints the
  * requests that broke a rule, so a run can be replayed.
  */
 @QuarkusTest
 class FuzzTest {
 
-    private static final long SEED = Long.getLong("kopij.fuzz.seed", 20261203L);
-    private static final int REQUESTS = Integer.getInteger("kopij.fuzz.requests", 5000);
+    private static final long SEED = Long.getLong("fuzz.seed", 20261203L);
+    private static final int REQUESTS = Integer.getInteger("fuzz.requests", 5000);
 
     @Inject
     EntityManager em;
@@ -65,14 +67,18 @@ class FuzzTest {
                        (select count(*) from tag), (select coalesce(sum(version), 0) from tag),
                        (select count(*) from author), (select coalesce(sum(version), 0) from author),
                        (select count(*) from article_revision), (select count(*) from article_related),
-                       (select count(*) from article_tag), (select count(*) from article_author)""")
+                       (select count(*) from article_tag), (select count(*) from article_author),
+                       (select count(*) from asset), (select coalesce(sum(version), 0) from asset)""")
                 .getSingleResult());
         return Arrays.stream(row).map(v -> (Object) ((Number) v).longValue()).toList();
     }
 
     /** Valid things to aim hostile requests at, so they get past "not found" into the deeper checks. */
     record Fixtures(String draftId, String publishedId, String publishedSlug, String tagId, String tagSlug,
-            String authorId, String authorSlug) {
+            String authorId, String authorSlug, String assetId) {
+
+        /** A small valid image for uploads that should get past the format checks. */
+        static final byte[] IMAGE = TestImages.png(16, 12, 20261203L);
 
         static Fixtures create() {
             String tag = "fuzz-" + unique();
@@ -82,7 +88,9 @@ class FuzzTest {
             String tagId = anonymous().get("/api/v1/tags/by-slug/" + tag).then().extract().path("id");
             Response author = admin().contentType(ContentType.JSON).body(Map.of("name", "Fuzz Auteur " + unique()))
                     .post("/api/v1/authors");
-            return new Fixtures(draft, published, slug, tagId, tag, author.path("id"), author.path("slug"));
+            String asset = MediaApi.upload(Api.as("fuzz-author", Api.AUTHOR), TestImages.png(24, 16, 42L), "fuzz.png")
+                    .then().extract().path("id");
+            return new Fixtures(draft, published, slug, tagId, tag, author.path("id"), author.path("slug"), asset);
         }
     }
 

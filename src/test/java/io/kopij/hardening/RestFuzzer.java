@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -97,11 +98,20 @@ final class RestFuzzer {
         if (target.operation().getRequestBody() != null) {
             body(target, request, described);
         }
+        if (streams(target.operation())) {
+            request.filter(new StreamingAnswer());
+        }
         var before = write ? report.state() : null;
         Response response = request.request(target.method().name(), path);
         String type = String.valueOf(response.contentType());
         boolean formatOk = response.statusCode() < 400 || type.startsWith("application/problem+json");
         report.check(described.toString(), response, formatOk, before, response.statusCode() >= 400);
+    }
+
+    /** Whether a successful answer is an endless Server-Sent Events stream (GET /api/v1/changes). */
+    private static boolean streams(Operation operation) {
+        var ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
+        return ok != null && ok.getContent() != null && ok.getContent().containsKey("text/event-stream");
     }
 
     /**
@@ -111,6 +121,7 @@ final class RestFuzzer {
     private String resolve(String template, boolean hostile, RequestSpecification request, StringBuilder described) {
         String id = template.startsWith("/api/v1/tags") ? fixtures.tagId()
                 : template.startsWith("/api/v1/authors") ? fixtures.authorId()
+                : template.startsWith("/api/v1/assets") ? fixtures.assetId()
                 : values.random().nextBoolean() ? fixtures.draftId() : fixtures.publishedId();
         String slug = template.startsWith("/api/v1/tags") ? fixtures.tagSlug()
                 : template.startsWith("/api/v1/authors") ? fixtures.authorSlug() : fixtures.publishedSlug();
@@ -121,7 +132,8 @@ final class RestFuzzer {
             placeholders.put(name, switch (name) {
                 case "id" -> id;
                 case "slug" -> slug;
-                case "number" -> "1";
+                case "number", "version" -> "1";
+                case "filename" -> "fuzz.png";
                 default -> UUID.randomUUID().toString();
             });
         }
@@ -166,6 +178,10 @@ final class RestFuzzer {
         String path = target.path();
         String contentType = target.operation().getRequestBody().getContent() == null ? "application/json"
                 : target.operation().getRequestBody().getContent().keySet().iterator().next();
+        if (contentType.startsWith("multipart/")) {
+            upload(request, described);
+            return;
+        }
         Map<String, Object> valid = new LinkedHashMap<>();
         if (path.startsWith("/api/v1/tags")) {
             valid.put("name", "Fuzz " + random.nextInt(1_000_000));
@@ -198,6 +214,47 @@ final class RestFuzzer {
         String json = json(body);
         request.contentType(sentType).body(json);
         described.append(" ").append(sentType).append(" body ").append(escape(json));
+    }
+
+    /**
+     * A multipart upload with one hostile thing at a time: the file's bytes or name, a text field, a missing file,
+     * or a body that is not multipart at all.
+     */
+    private void upload(RequestSpecification request, StringBuilder described) {
+        var random = values.random();
+        int hostile = random.nextInt(8);
+        if (hostile == 0) {
+            String raw = values.text();
+            request.contentType(random.nextBoolean() ? "multipart/form-data" : "multipart/form-data; boundary=x")
+                    .body(raw.getBytes(StandardCharsets.UTF_8));
+            described.append(" raw multipart body ").append(escape(raw));
+            return;
+        }
+        // REST Assured builds multipart bodies only under a multipart type (a hostile one may have been set above).
+        request.contentType("multipart/form-data");
+        switch (hostile) {
+            case 1 -> {
+                String text = values.text();
+                request.multiPart("file", "fuzz.png", text.getBytes(StandardCharsets.UTF_8), "image/png");
+                described.append(" file bytes ").append(escape(text));
+            }
+            case 2 -> {
+                String name = values.text();
+                request.multiPart("file", name, FuzzTest.Fixtures.IMAGE, "image/png");
+                described.append(" file name ").append(escape(name));
+            }
+            case 3 -> {
+                request.multiPart("alt", "zonder bestand");
+                described.append(" no file part");
+            }
+            default -> {
+                request.multiPart("file", "fuzz.png", FuzzTest.Fixtures.IMAGE, "image/png");
+                String field = List.of("alt", "caption", "credit", "focalPoint").get(hostile - 4);
+                String text = values.text();
+                request.multiPart(field, text);
+                described.append(" field ").append(field).append("=").append(escape(text));
+            }
+        }
     }
 
     /** JSON with every non-ASCII character escaped, so lone surrogates arrive as such. */

@@ -1,6 +1,9 @@
 package io.kopij.article.query;
 
 import io.kopij.article.ArticleAccess;
+import io.kopij.article.ArticleImage;
+import io.kopij.article.ArticleImageInput;
+import io.kopij.article.ArticleImages;
 import io.kopij.article.ArticleSummary;
 import io.kopij.article.ArticleView;
 import io.kopij.author.AuthorSummary;
@@ -19,7 +22,8 @@ import java.util.UUID;
 
 /**
  * Lists of articles for REST and GraphQL: the same filters, sorts, cursors and visibility on both. Rows are read
- * as projections (no entity is loaded), so a list costs four statements whatever its size.
+ * as projections (no entity is loaded), so a list costs four statements whatever its size, and a fifth when its
+ * rows show uploaded images.
  */
 @ApplicationScoped
 public class ArticleLists {
@@ -27,18 +31,21 @@ public class ArticleLists {
     private final ArticleRows rows;
     private final ArticleTextSearch search;
     private final ArticleAccess access;
+    private final ArticleImages images;
 
-    ArticleLists(ArticleRows rows, ArticleTextSearch search, ArticleAccess access) {
+    ArticleLists(ArticleRows rows, ArticleTextSearch search, ArticleAccess access, ArticleImages images) {
         this.rows = rows;
         this.search = search;
         this.access = access;
+        this.images = images;
     }
 
     /** A REST list page: summaries (no body), each with its highlight when the list is a search. */
     @Transactional
     public Page<ArticleSummary> list(ArticleQuery query, PageRequest page) {
         return find(query, page, (row, found, relations) ->
-                row.toSummary(relations.authors(row), relations.tags(row), found.highlight())).toPage(page.limit());
+                row.toSummary(relations.image(row), relations.authors(row), relations.tags(row), found.highlight()))
+                .toPage(page.limit());
     }
 
     /** Full articles without body and related links (GraphQL loads those in batches when a query asks). */
@@ -48,16 +55,18 @@ public class ArticleLists {
     }
 
     /**
-     * Articles by id without body and related links, in three statements whatever their number (GraphQL's related
-     * articles). The ids must be ones the caller may see (e.g. from {@code RelatedArticles}).
+     * Articles by id without body and related links, in three statements whatever their number (a fourth when they
+     * show uploaded images; GraphQL's related articles). The ids must be ones the caller may see (e.g. from {@code RelatedArticles}).
      */
     @Transactional
     public Map<UUID, ArticleView> viewsOf(Collection<UUID> ids) {
         Map<UUID, ArticleRow> found = rows.byIds(ids);
         List<UUID> foundIds = List.copyOf(found.keySet());
-        Relations relations = new Relations(rows.authorsOf(foundIds), rows.tagsOf(foundIds));
+        Map<UUID, ArticleImageInput> references = new HashMap<>();
+        found.forEach((id, row) -> references.put(id, row.image()));
+        Relations relations = new Relations(rows.authorsOf(foundIds), rows.tagsOf(foundIds), images.of(references));
         Map<UUID, ArticleView> views = new HashMap<>();
-        found.forEach((id, row) -> views.put(id, row.toView(relations.authors(row), relations.tags(row))));
+        found.forEach((id, row) -> views.put(id, view(row, null, relations)));
         return views;
     }
 
@@ -102,12 +111,14 @@ public class ArticleLists {
     }
 
     private static ArticleView view(ArticleRow row, ArticleRows.Found found, Relations relations) {
-        return row.toView(relations.authors(row), relations.tags(row));
+        return row.toView(relations.image(row), relations.authors(row), relations.tags(row));
     }
 
     private Relations relations(List<ArticleRows.Found> found) {
         List<UUID> ids = found.stream().map(f -> f.row().id()).toList();
-        return new Relations(rows.authorsOf(ids), rows.tagsOf(ids));
+        Map<UUID, ArticleImageInput> references = new HashMap<>();
+        found.forEach(f -> references.put(f.row().id(), f.row().image()));
+        return new Relations(rows.authorsOf(ids), rows.tagsOf(ids), images.of(references));
     }
 
     @FunctionalInterface
@@ -115,8 +126,14 @@ public class ArticleLists {
         T map(ArticleRow row, ArticleRows.Found found, Relations relations);
     }
 
-    /** The authors and tags of a page of rows, loaded together. */
-    private record Relations(Map<UUID, List<AuthorSummary>> authors, Map<UUID, List<TagSummary>> tags) {
+    /** The authors, tags and images of a page of rows, loaded together (one statement each). */
+    private record Relations(Map<UUID, List<AuthorSummary>> authors, Map<UUID, List<TagSummary>> tags,
+            Map<UUID, ArticleImage> images) {
+
+        ArticleImage image(ArticleRow row) {
+            return images.get(row.id());
+        }
+
 
         List<AuthorSummary> authors(ArticleRow row) {
             return authors.getOrDefault(row.id(), List.of());

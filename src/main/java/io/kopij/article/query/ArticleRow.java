@@ -1,6 +1,7 @@
 package io.kopij.article.query;
 
 import io.kopij.article.ArticleImage;
+import io.kopij.article.ArticleImageInput;
 import io.kopij.article.ArticleSeo;
 import io.kopij.article.ArticleStatus;
 import io.kopij.article.ArticleSummary;
@@ -20,14 +21,14 @@ import java.util.UUID;
  */
 record ArticleRow(UUID id, String slug, String title, String lead, String language, ArticleStatus status,
         Instant publishedAt, Instant scheduledAt, Instant createdAt, Instant updatedAt, long version, int wordCount,
-        int readingTimeMinutes, boolean featured, ArticleImage image, ArticleSeo seo) {
+        int readingTimeMinutes, boolean featured, ArticleImageInput image, ArticleSeo seo) {
 
     /** The select list, over the article table aliased {@code a}; {@link #read} reads it back in this order. */
     static final String COLUMNS = "a.id, a.slug, a.title, a.lead, a.language, a.status, a.published_at, "
             + "a.scheduled_at, a.created_at, a.updated_at, a.version, a.word_count, a.reading_time_minutes, "
             + "a.featured, a.image_url, a.image_alt, a.image_caption, a.seo_title, a.seo_description, "
-            + "a.seo_canonical_url";
-    static final int WIDTH = 20;
+            + "a.seo_canonical_url, a.image_asset_id";
+    static final int WIDTH = 21;
 
     static ArticleRow read(Object[] row, int from) {
         int i = from;
@@ -38,19 +39,22 @@ record ArticleRow(UUID id, String slug, String title, String lead, String langua
                 instant(row[i + 6]), instant(row[i + 7]), instant(row[i + 8]), instant(row[i + 9]),
                 ((Number) row[i + 10]).longValue(), ((Number) row[i + 11]).intValue(),
                 ((Number) row[i + 12]).intValue(), (Boolean) row[i + 13],
-                ArticleImage.of((String) row[i + 14], (String) row[i + 15], (String) row[i + 16]),
+                ArticleImageInput.stored((UUID) row[i + 20], (String) row[i + 14], (String) row[i + 15],
+                        (String) row[i + 16]),
                 ArticleSeo.of((String) row[i + 17], (String) row[i + 18], (String) row[i + 19]));
     }
 
-    ArticleSummary toSummary(List<AuthorSummary> authors, List<TagSummary> tags, String highlight) {
-        return new ArticleSummary(id, slug, title, lead, language, status, publishedAt, updatedAt, featured, image,
+    /** As a list item; {@code shownImage} is {@link #image} as answered (ArticleImages). */
+    ArticleSummary toSummary(ArticleImage shownImage, List<AuthorSummary> authors, List<TagSummary> tags,
+            String highlight) {
+        return new ArticleSummary(id, slug, title, lead, language, status, publishedAt, updatedAt, featured, shownImage,
                 readingTimeMinutes, authors, tags, highlight);
     }
 
     /** The full article without its body and related links (GraphQL loads those in batches when asked). */
-    ArticleView toView(List<AuthorSummary> authors, List<TagSummary> tags) {
+    ArticleView toView(ArticleImage shownImage, List<AuthorSummary> authors, List<TagSummary> tags) {
         return new ArticleView(id, slug, title, lead, null, language, status, publishedAt, scheduledAt, createdAt,
-                updatedAt, version, wordCount, readingTimeMinutes, featured, image, seo, authors, tags,
+                updatedAt, version, wordCount, readingTimeMinutes, featured, shownImage, seo, authors, tags,
                 tags.isEmpty() ? null : tags.get(0), List.of());
     }
 

@@ -1,6 +1,6 @@
 package io.kopij.article.revision;
 
-import io.kopij.article.ArticleImage;
+import io.kopij.article.ArticleImageInput;
 import io.kopij.article.ArticleSeo;
 import io.kopij.article.ArticleStatus;
 import io.kopij.author.AuthorSummary;
@@ -22,7 +22,7 @@ public record RevisionSnapshot(
         @Schema(nullable = true) String language,
         @Schema(nullable = true) String slug,
         boolean featured,
-        @Schema(nullable = true) ArticleImage image,
+        @Schema(nullable = true) ArticleImageInput image,
         @Schema(nullable = true) ArticleSeo seo,
         @NonNull List<@NonNull AuthorSummary> authors,
         @NonNull List<@NonNull TagSummary> tags,

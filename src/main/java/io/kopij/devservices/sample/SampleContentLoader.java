@@ -11,6 +11,8 @@ import io.kopij.article.query.ArticleLists;
 import io.kopij.article.query.ArticleQuery;
 import io.kopij.author.AuthorInput;
 import io.kopij.author.AuthorService;
+import io.kopij.media.AssetMetadata;
+import io.kopij.media.AssetService;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.security.Roles;
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -23,6 +25,9 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,15 +50,17 @@ public class SampleContentLoader {
     private final ArticleEditor editor;
     private final ArticleWorkflow workflow;
     private final AuthorService authors;
+    private final AssetService assets;
     private final CurrentIdentityAssociation identity;
     private final ObjectMapper json;
 
     SampleContentLoader(ArticleLists lists, ArticleEditor editor, ArticleWorkflow workflow, AuthorService authors,
-            CurrentIdentityAssociation identity, ObjectMapper json) {
+            AssetService assets, CurrentIdentityAssociation identity, ObjectMapper json) {
         this.lists = lists;
         this.editor = editor;
         this.workflow = workflow;
         this.authors = authors;
+        this.assets = assets;
         this.identity = identity;
         this.json = json;
     }
@@ -90,6 +97,10 @@ public class SampleContentLoader {
             var input = (ObjectNode) article.deepCopy();
             input.remove("key");
             input.remove("related");
+            JsonNode picture = input.remove("picture");
+            if (picture != null) {
+                input.set("image", image(picture));
+            }
             ArticleView created = editor.create(json.treeToValue(input, ArticleInput.class));
             workflow.publish(created.id(), null, null);
             ids.put(key, created.id());
@@ -97,5 +108,33 @@ public class SampleContentLoader {
         related.forEach((key, links) -> editor.setRelated(ids.get(key), null,
                 links.stream().map(ids::get).toList()));
         LOG.infof("Loaded %d sample articles for dev mode", ids.size());
+    }
+
+    /**
+     * Uploads a sample picture through the media library, as an editor's upload would go, and answers the article's
+     * image: the asset alone when the upload is new (its alt text and caption show), with the article's own texts when
+     * the same picture was uploaded before for another article (here: in another language).
+     */
+    private ObjectNode image(JsonNode picture) throws IOException {
+        String file = picture.get("file").asText();
+        Path copy = Files.createTempFile("kopij-sample-", "-" + file);
+        try {
+            try (InputStream in = getClass().getResourceAsStream("/sample/images/" + file)) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            AssetService.Upload upload = assets.upload(copy, file, new AssetMetadata(text(picture, "alt"),
+                    text(picture, "caption"), text(picture, "credit"), null));
+            ObjectNode image = json.createObjectNode().put("assetId", upload.asset().id().toString());
+            if (!upload.created()) {
+                image.put("alt", text(picture, "alt")).put("caption", text(picture, "caption"));
+            }
+            return image;
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 }

@@ -49,7 +49,8 @@ final class OpenApiResponses {
                 "Authors", "People credited on articles",
                 "Tags", "Topics; the first tag of an article is its primary tag",
                 "Revisions", "Every stored version of an article, with diff and restore",
-                "Me", "The signed-in caller");
+                "Me", "The signed-in caller",
+                "Assets", "Uploaded images, their metadata and renditions");
         if (openAPI.getTags() != null) {
             openAPI.getTags().forEach(tag -> tag.description(tagDescriptions.getOrDefault(tag.getName(),
                     tag.getDescription())));
@@ -61,7 +62,7 @@ final class OpenApiResponses {
     private static void document(String path, PathItem.HttpMethod method, Operation operation) {
         APIResponses responses = operation.getResponses();
         // Resources that need a token even to read declare @SecurityRequirement(name = "bearer") (webhooks, revisions,
-        // /me); every other read works anonymously.
+        // /me, the media library); every other read works anonymously.
         boolean signedInOnly = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         boolean read = method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD;
         boolean replace = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH;
@@ -96,7 +97,8 @@ final class OpenApiResponses {
         if (operation.getRequestBody() != null) {
             problems.put("413", "Request body too large");
             problems.put("415", "Unsupported content type (the problem names the expected one)");
-            problems.put("422", "Refers to things that cannot be used (unknown authors, tags or related articles)");
+            problems.put("422", "Refers to things that cannot be used (unknown authors, tags, related articles or "
+                    + "image assets), or content that cannot be processed (a damaged image)");
         }
         if (replace && !path.endsWith("/related")) {
             problems.put("428", "If-Match is required");

@@ -94,12 +94,19 @@ public class ProblemMappers {
         if ("PATCH".equals(method)) {
             return "application/merge-patch+json";
         }
+        if ("POST".equals(method) && path != null && path.replaceAll("/+$", "").equals("/api/v1/assets")) {
+            return "multipart/form-data";
+        }
         return "application/json";
     }
 
     /** Everything else: what {@link Failures} recognises, or a 500 whose stack trace goes to the log once. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isMultipartParseFailure(e)) {
+            return response(Problem.of(400, "request.malformed-multipart", "Malformed multipart body",
+                    "The request body is not a complete, well-formed multipart/form-data body", path(uri), List.of()));
+        }
         var known = Failures.classify(e, path(uri));
         if (known.isPresent()) {
             return response(known.get());
@@ -108,6 +115,17 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected error %s on %s", correlationId, path(uri));
         return response(Problem.of(500, "server.error", "Internal server error",
                 "Something went wrong on our side", path(uri), List.of()).withCorrelationId(correlationId));
+    }
+
+    /**
+     * Thrown by the REST layer's own multipart parser before any resource method runs (a body that ends before its
+     * closing boundary, a boundary that never occurs, a part header it cannot read): the client's mistake, a 400.
+     * Any other failure of the same type stays a server error.
+     */
+    static boolean isMultipartParseFailure(Throwable e) {
+        StackTraceElement[] frames = e.getStackTrace();
+        return e instanceof Exception && frames.length > 0
+                && frames[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.");
     }
 
     static Problem jsonProblem(JsonProcessingException e, String instance) {

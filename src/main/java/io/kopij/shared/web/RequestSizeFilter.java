@@ -15,8 +15,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * One body limit for every JSON route ({@code kopij.max-request-body}), whatever the transfer encoding: a body that
  * announces a larger length is refused before it is read, and a body without a length (chunked) is counted as it
- * is read and refused at the first byte over the limit. Both answer 413 with a problem body. The HTTP layer's own
- * limit (quarkus.http.limits.max-body-size) is higher: it is sized for media uploads, which are streamed.
+ * is read and refused at the first byte over the limit. Both answer 413 with a problem body. Multipart uploads are
+ * left to the media feature's own limit; the HTTP layer's (quarkus.http.limits.max-body-size) is sized for them.
  */
 public class RequestSizeFilter {
 
@@ -28,12 +28,6 @@ public class RequestSizeFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> refuseOversized(ContainerRequestContext request) {
-        if (request.getLength() > maxBytes) {
-            Problem problem = Problem.of(413, "request.too-large", "Content too large",
-                    "The request body has " + request.getLength() + " bytes; the limit is " + maxBytes,
-                    request.getUriInfo().getPath(), List.of());
-            return Optional.of(ProblemMappers.response(problem));
-        }
         MediaType type;
         try {
             type = request.getMediaType();
@@ -46,8 +40,18 @@ public class RequestSizeFilter {
                             + ProblemMappers.expectedMediaType(request.getMethod(), request.getUriInfo().getPath()),
                     request.getUriInfo().getPath(), List.of())));
         }
-        if (request.getLength() < 0 && request.hasEntity()
-                && (type == null || !type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE))) {
+        // Multipart bodies are file uploads: they have their own, larger limit (kopij.media.max-upload-size), are
+        // streamed to a file by the HTTP layer and never parsed as JSON.
+        if (type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+            return Optional.empty();
+        }
+        if (request.getLength() > maxBytes) {
+            Problem problem = Problem.of(413, "request.too-large", "Content too large",
+                    "The request body has " + request.getLength() + " bytes; the limit is " + maxBytes,
+                    request.getUriInfo().getPath(), List.of());
+            return Optional.of(ProblemMappers.response(problem));
+        }
+        if (request.getLength() < 0 && request.hasEntity()) {
             request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBytes));
         }
         return Optional.empty();
