@@ -3,6 +3,7 @@ package io.kopij.delivery;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 /** Delivery of public answers: the content watermark and the render cache ({@code kopij.delivery.*}). */
 @ConfigMapping(prefix = "kopij.delivery")
@@ -14,6 +15,13 @@ public interface DeliveryConfig {
      */
     @WithDefault("1s")
     Duration watermarkRefresh();
+
+    /**
+     * Request headers that make an answer depend on who asks: a request with any of them never gets an answer
+     * from the watermark (304 or cached body). Kopij's own credentials are bearer tokens and preview tokens.
+     */
+    @WithDefault("Authorization,Preview-Token")
+    List<String> personalHeaders();
 
     RenderCache renderCache();
 
