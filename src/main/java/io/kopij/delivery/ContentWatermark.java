@@ -84,6 +84,11 @@ public class ContentWatermark {
         listeners.add(listener);
     }
 
+    /** Reads the watermark again soon, on a background thread. */
+    public void refreshSoon() {
+        refresher.wake();
+    }
+
     /** Reads the watermark now (blocking); returns the value after the read. */
     public long refresh() {
         try (Connection connection = dataSource.getConnection();

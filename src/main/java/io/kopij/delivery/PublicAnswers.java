@@ -80,7 +80,7 @@ public class PublicAnswers {
             return;
         }
         PublicRequest key = PublicRequest.of(request);
-        String tag = "w" + at + "." + key.hash() + salt;
+        String tag = "w" + at + "." + key.hash() + "." + salt;
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
             String matching = matching(ifNoneMatch, tag);

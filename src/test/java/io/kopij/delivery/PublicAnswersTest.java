@@ -25,7 +25,6 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import org.hibernate.SessionFactory;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class PublicAnswersTest {
 
     private static final Logger LOG = Logger.getLogger(PublicAnswersTest.class);
-    private static final String PUBLIC_TAG = "\"(\\d+-)?w\\d+\\.[0-9a-z]+\"";
+    private static final String PUBLIC_TAG = "\"(\\d+-)?w\\d+\\.[0-9a-z]+\\.[0-9a-z]+\"";
 
     @Inject
     SessionFactory sessionFactory;
@@ -121,11 +120,9 @@ class PublicAnswersTest {
         before.then().statusCode(200).body("data.size()", is(1));
         String second = create(editor(), article("Tweede " + unique(), tag));
         editor().post(ARTICLES + "/" + second + "/publish").then().statusCode(200);
-        long published = System.nanoTime();
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(2)).until(() -> anonymous()
-                .queryParam("tag", tag).get(ARTICLES).then().extract().<List<String>>path("data.id").contains(second));
-        LOG.infof("TARGET publish committed -> in the next public answer: %d ms",
-                (System.nanoTime() - published) / 1_000_000);
+        // Read-your-writes on the writing instance: the very next answer has it (other instances: see
+        // ContentWatermarkTest, milliseconds through the commit notification).
+        anonymous().queryParam("tag", tag).get(ARTICLES).then().statusCode(200).body("data.id", hasItem(second));
         anonymous().header("If-None-Match", before.header("ETag")).queryParam("tag", tag).get(ARTICLES)
                 .then().statusCode(200).header("ETag", not(is(before.header("ETag")))).body("data.id", hasItem(second));
     }
