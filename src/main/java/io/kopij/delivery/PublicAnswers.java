@@ -85,7 +85,7 @@ public class PublicAnswers {
         if (ifNoneMatch != null) {
             String matching = matching(ifNoneMatch, tag);
             if (matching != null) {
-                notModified(context, cache.get(key, at), matching);
+                notModified(context, cache.peek(key, at), matching);
                 return;
             }
         }

@@ -54,6 +54,11 @@ public class RenderCache {
         return enabled ? cache.getIfPresent(new Key(request.key(), at)) : null;
     }
 
+    /** As {@link #get}, without counting as a lookup (a 304 only borrows the headers). */
+    public Rendered peek(PublicRequest request, long at) {
+        return enabled ? cache.asMap().get(new Key(request.key(), at)) : null;
+    }
+
     /** Keeps an answer rendered at watermark {@code at}, unless the watermark has moved on meanwhile. */
     public void put(PublicRequest request, long at, Rendered rendered) {
         if (enabled && at >= 0 && at == watermark.current()) {
