@@ -241,11 +241,14 @@ public final class Benchmark {
                     long[] before = cacheCounters(now);
                     LoadDriver.Result r = driver.run(spec, conc, config.warmup(), config.duration(), this::snapshot);
                     long[] after = cacheCounters(now);
-                    long hits = after[0] - before[0];
-                    long lookups = hits + after[1] - before[1];
-                    long notModified = after[2] - before[2];
-                    String ratio = lookups > 0 ? String.format(Locale.ROOT, "%.3f", (double) hits / lookups)
-                            : notModified > 0 ? "304s: " + notModified : "-";
+                    String ratio = "?";
+                    if (before != null && after != null) {
+                        long hits = after[0] - before[0];
+                        long lookups = hits + after[1] - before[1];
+                        long notModified = after[2] - before[2];
+                        ratio = lookups > 0 ? String.format(Locale.ROOT, "%.3f", (double) hits / lookups)
+                                : notModified > 0 ? "304s: " + notModified : "-";
+                    }
                     results.add(new Report.Row(mode, r, ratio));
                     log(String.format(Locale.ROOT, "%-8s cache %-3s c=%-3d %9.1f req/s  p50 %7.2f ms  p99 %7.2f ms  "
                                     + "%8.0f B  SQL/req %5.2f  app CPU %6.3f ms/req  PG CPU %6.3f ms/req  hit %s  [%s]",
@@ -296,8 +299,14 @@ public final class Benchmark {
     /** Render cache hits, misses and 304s from the watermark so far, from the app's Prometheus metrics. */
     private long[] cacheCounters(String base) {
         long[] counters = new long[3];
-        HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(base + "/q/metrics"))
-                .timeout(Duration.ofSeconds(30)).GET().build());
+        HttpResponse<String> metrics;
+        try {
+            metrics = send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).timeout(Duration.ofSeconds(30))
+                    .GET().build());
+        } catch (IllegalStateException e) {
+            notes.add("Metrics could not be read (" + e.getMessage() + "): a hit ratio is missing");
+            return null;
+        }
         for (String line : metrics.body().split("\n")) {
             int index = line.startsWith("kopij_render_cache_hits_total") ? 0
                     : line.startsWith("kopij_render_cache_misses_total") ? 1
