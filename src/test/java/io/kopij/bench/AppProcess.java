@@ -59,6 +59,8 @@ final class AppProcess implements AutoCloseable {
         pb.environment().put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:9/realms/cms");
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        // As in the image (docker/Dockerfile): two malloc arenas instead of eight per core keep native memory down.
+        pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(500)).build();
         long t0 = System.nanoTime();
