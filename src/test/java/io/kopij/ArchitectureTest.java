@@ -22,7 +22,8 @@ class ArchitectureTest {
 
     private static final Path MAIN = Path.of("src/main/java/io/kopij");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(io\\.kopij\\.[\\w.]+);", Pattern.MULTILINE);
-    private static final List<String> FEATURES = List.of("article", "author", "tag", "media", "event", "edge", "feed");
+    private static final List<String> FEATURES = List.of("article", "author", "tag", "media", "event", "edge", "feed",
+            "delivery");
     private static final int LONG_CLASS = 400;
 
     @Test

@@ -32,6 +32,12 @@ final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(BenchConfig config, String jdbcUrl, Path log) throws IOException, InterruptedException {
+        return start(config, List.of(), jdbcUrl, log);
+    }
+
+    /** Starts the app with these JVM options after the configured ones (e.g. -Dkopij.delivery.render-cache.enabled=false). */
+    static AppProcess start(BenchConfig config, List<String> extraArgs, String jdbcUrl, Path log)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(config.appJar())) {
             throw new IllegalStateException("No packaged app at " + config.appJar() + ": build it first "
                     + "(./mvnw -Pbench verify does)");
@@ -40,10 +46,12 @@ final class AppProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(config.java());
         cmd.addAll(config.appJvmArgs());
+        cmd.addAll(extraArgs);
+        // From the jar's directory with its relative name, as the AppCDS archive recorded the class path.
         cmd.add("-jar");
-        cmd.add(config.appJar().toString());
+        cmd.add(config.appJar().getFileName().toString());
         ProcessBuilder pb = new ProcessBuilder(cmd)
-                .directory(config.dir().toFile())
+                .directory(config.appJar().getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
@@ -51,6 +59,8 @@ final class AppProcess implements AutoCloseable {
         pb.environment().put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:9/realms/cms");
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        // As in the image (docker/Dockerfile): two malloc arenas instead of eight per core keep native memory down.
+        pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(500)).build();
         long t0 = System.nanoTime();
@@ -93,6 +103,20 @@ final class AppProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** Resident set size of the app process in MiB (VmRSS), or -1. */
+    double rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not on Linux, or gone
+        }
+        return -1;
     }
 
     double cpuMs() {

@@ -21,7 +21,8 @@ record BenchConfig(
         String java,
         List<String> appJvmArgs,
         Duration startTimeout,
-        long seed) {
+        long seed,
+        List<String> cacheModes) {
 
     static BenchConfig fromSystemProperties() {
         Path dir = Path.of(prop("bench.dir", "target/bench")).toAbsolutePath().normalize();
@@ -45,7 +46,8 @@ record BenchConfig(
                 prop("bench.java", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
                 jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+")),
                 duration(prop("bench.startTimeout", "120s")),
-                Long.parseLong(prop("bench.seed", "42")));
+                Long.parseLong(prop("bench.seed", "42")),
+                List.of(prop("bench.cache", "off,on").split("\\s*,\\s*")));
     }
 
     private static String prop(String name, String def) {
@@ -72,6 +74,7 @@ record BenchConfig(
         return "duration " + duration.toMillis() / 1000.0 + " s, warm-up " + warmup.toMillis() / 1000.0
                 + " s per case and concurrency (after a JIT warm-up of " + jitWarmup.toMillis() / 1000.0
                 + " s over all cases), concurrency " + concurrencies + ", " + articles + " articles, " + authors
-                + " authors, " + tags + " tags, search word \"" + searchWord + "\", seed " + seed;
+                + " authors, " + tags + " tags, search word \"" + searchWord + "\", seed " + seed + ", render cache "
+                + String.join(" then ", cacheModes);
     }
 }

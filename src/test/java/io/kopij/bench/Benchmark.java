@@ -106,8 +106,8 @@ public final class Benchmark {
 
         // Restart on the seeded database: the figure that counts is a start with the services up.
         app.close();
-        app = AppProcess.start(config, db.appJdbcUrl(), appLog);
-        log("App restarted: process start to first 200 from " + app.readyPath + " in " + app.startupMs
+        app = AppProcess.start(config, List.of("-Dkopij.delivery.render-cache.enabled=false"), db.appJdbcUrl(), appLog);
+        log("App restarted (render cache off for the pre-flight and SQL capture): process start to first 200 from " + app.readyPath + " in " + app.startupMs
                 + " ms (Quarkus says: started in " + app.quarkusStartedIn() + ")");
 
         driver = new LoadDriver();
@@ -209,25 +209,59 @@ public final class Benchmark {
         log("Case A sends " + caseASql.size() + " statements (incl. transaction control) per request; written to "
                 + sqlFile);
 
-        if (!config.jitWarmup().isZero()) {
-            log("JIT warm-up: " + config.jitWarmup().toSeconds() + " s of all cases, round robin, concurrency 8");
-            driver.run(LoadDriver.mix(specs).get(0), 8, Duration.ZERO, config.jitWarmup(), this::snapshot);
-        }
-
-        List<LoadDriver.Result> results = new ArrayList<>();
-        for (LoadDriver.Spec spec : specs) {
-            for (int conc : config.concurrencies()) {
-                LoadDriver.Result r = driver.run(spec, conc, config.warmup(), config.duration(), this::snapshot);
-                results.add(r);
-                log(String.format(Locale.ROOT, "%-8s c=%-3d %9.1f req/s  p50 %7.2f ms  p99 %7.2f ms  %8.0f B  "
-                                + "SQL/req %5.2f  app CPU %6.3f ms/req  PG CPU %6.3f ms/req  [%s]",
-                        spec.id(), conc, r.rps(), r.p50Ms(), r.p99Ms(), r.meanBytes(), r.sqlPerRequest(),
-                        r.appCpuMsPerRequest(), r.pgCpuMsPerRequest(), r.statusText()));
-                if (r.firstError() != null) {
-                    notes.add(spec.id() + " c=" + conc + ": " + r.errors() + " transport errors, first: "
-                            + r.firstError());
+        List<Report.Row> results = new ArrayList<>();
+        Map<String, Long> startups = new LinkedHashMap<>();
+        Map<String, Double> rss = new LinkedHashMap<>();
+        String preflightBase = base;
+        for (String mode : config.cacheModes()) {
+            boolean on = mode.equals("on");
+            app.close();
+            app = AppProcess.start(config, List.of("-Dkopij.delivery.render-cache.enabled=" + on), db.appJdbcUrl(),
+                    appLog);
+            startups.put(mode, app.startupMs);
+            log("Render cache " + mode + ": app restarted, ready in " + app.startupMs + " ms");
+            String now = app.baseUrl();
+            List<LoadDriver.Spec> modeSpecs = new ArrayList<>();
+            for (LoadDriver.Spec spec : specs) {
+                HttpRequest once = spec.request().get();
+                if (once == spec.request().get()) {
+                    HttpRequest fixed = rebase(once, preflightBase, now);
+                    modeSpecs.add(new LoadDriver.Spec(spec.id(), spec.label(), () -> fixed));
+                } else {
+                    modeSpecs.add(new LoadDriver.Spec(spec.id(), spec.label(),
+                            () -> rebase(spec.request().get(), preflightBase, now)));
                 }
             }
+            if (!config.jitWarmup().isZero()) {
+                log("JIT warm-up: " + config.jitWarmup().toSeconds() + " s of all cases, round robin, concurrency 8");
+                driver.run(LoadDriver.mix(modeSpecs).get(0), 8, Duration.ZERO, config.jitWarmup(), this::snapshot);
+            }
+            for (LoadDriver.Spec spec : modeSpecs) {
+                for (int conc : config.concurrencies()) {
+                    long[] before = cacheCounters(now);
+                    LoadDriver.Result r = driver.run(spec, conc, config.warmup(), config.duration(), this::snapshot);
+                    long[] after = cacheCounters(now);
+                    String ratio = "?";
+                    if (before != null && after != null) {
+                        long hits = after[0] - before[0];
+                        long lookups = hits + after[1] - before[1];
+                        long notModified = after[2] - before[2];
+                        ratio = lookups > 0 ? String.format(Locale.ROOT, "%.3f", (double) hits / lookups)
+                                : notModified > 0 ? "304s: " + notModified : "-";
+                    }
+                    results.add(new Report.Row(mode, r, ratio));
+                    log(String.format(Locale.ROOT, "%-8s cache %-3s c=%-3d %9.1f req/s  p50 %7.2f ms  p99 %7.2f ms  "
+                                    + "%8.0f B  SQL/req %5.2f  app CPU %6.3f ms/req  PG CPU %6.3f ms/req  hit %s  [%s]",
+                            spec.id(), mode, conc, r.rps(), r.p50Ms(), r.p99Ms(), r.meanBytes(), r.sqlPerRequest(),
+                            r.appCpuMsPerRequest(), r.pgCpuMsPerRequest(), ratio, r.statusText()));
+                    if (r.firstError() != null) {
+                        notes.add(spec.id() + " cache " + mode + " c=" + conc + ": " + r.errors()
+                                + " transport errors, first: " + r.firstError());
+                    }
+                }
+            }
+            rss.put(mode, app.rssMiB());
+            log(String.format(Locale.ROOT, "Render cache %s: app RSS after the run %.0f MiB", mode, rss.get(mode)));
         }
 
         RawCeiling.Outcome ceiling = null;
@@ -247,8 +281,8 @@ public final class Benchmark {
             notes.add("Raw ceiling skipped: no statements were captured for case A");
         }
 
-        String report = Report.markdown(config, results, ceiling, unavailable, notes, app.startupMs, firstStartup,
-                seeded, dbSize, db, caseASql);
+        String report = Report.markdown(config, results, ceiling, unavailable, notes, startups, firstStartup,
+                seeded, dbSize, db, caseASql, rss);
         Path out = config.dir().resolve("results.md");
         Files.writeString(out, report);
         System.out.println();
@@ -260,6 +294,33 @@ public final class Benchmark {
         long[] sql = db.statementCalls();
         return new LoadDriver.Snapshot(System.nanoTime(), app.cpuMs(), db.cpuMs(),
                 ProcCpu.processMs(ProcessHandle.current().pid()), sql[0], sql[1]);
+    }
+
+    /** Render cache hits, misses and 304s from the watermark so far, from the app's Prometheus metrics. */
+    private long[] cacheCounters(String base) {
+        long[] counters = new long[3];
+        HttpResponse<String> metrics;
+        try {
+            metrics = send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).timeout(Duration.ofSeconds(30))
+                    .GET().build());
+        } catch (IllegalStateException e) {
+            notes.add("Metrics could not be read (" + e.getMessage() + "): a hit ratio is missing");
+            return null;
+        }
+        for (String line : metrics.body().split("\n")) {
+            int index = line.startsWith("kopij_render_cache_hits_total") ? 0
+                    : line.startsWith("kopij_render_cache_misses_total") ? 1
+                    : line.startsWith("kopij_delivery_not_modified_total") ? 2 : -1;
+            if (index >= 0) {
+                counters[index] = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return counters;
+    }
+
+    private static HttpRequest rebase(HttpRequest request, String from, String to) {
+        return HttpRequest.newBuilder(request, (name, value) -> true)
+                .uri(URI.create(to + request.uri().toString().substring(from.length()))).build();
     }
 
     private String scalar(String sql) throws Exception {

@@ -15,8 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Production refuses the development realm ({@link DevRealmDetector}): at startup when the configuration names it
- * or the realm answers like it, and later, once the identity provider can be reached, if it could not at startup.
+ * Production refuses the development realm ({@link DevRealmDetector}): at startup when the configuration names it,
+ * moments after startup when the realm answers like it (asked on a thread of its own, not on the startup path),
+ * and later, once the identity provider can be reached, if it could not at first.
  * {@code kopij.security.allow-dev-realm=true} is for local trials, tests and benchmarks only.
  */
 @ApplicationScoped
@@ -45,11 +46,29 @@ public class DevRealmGuard {
         DevRealmDetector.devIssuerConfigured(authServerUrl.get(), issuer).ifPresent(reason -> {
             throw refusal(reason);
         });
-        switch (detector.check(authServerUrl.get())) {
-            case DEV_REALM -> throw refusal("the realm at " + authServerUrl.get() + " has the development clients");
-            case UNREACHABLE -> checkLater();
-            case CLEAN -> LOG.debug("The identity provider's realm is not the development realm");
-        }
+        // The realm itself is asked off the startup path (an HTTP client and a round trip cost a second or more of a
+        // start that should take under three): a development realm stops the instance moments after it started.
+        retry = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "kopij-dev-realm-guard");
+            thread.setDaemon(true);
+            return thread;
+        });
+        retry.execute(() -> {
+            switch (detector.check(authServerUrl.get())) {
+                case DEV_REALM -> stop();
+                case UNREACHABLE -> checkLater();
+                case CLEAN -> {
+                    LOG.debug("The identity provider's realm is not the development realm");
+                    retry.shutdown();
+                }
+            }
+        });
+    }
+
+    private void stop() {
+        LOG.error(refusal("the realm at " + authServerUrl.get() + " has the development clients").getMessage());
+        retry.shutdown();
+        Quarkus.asyncExit(1);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -62,18 +81,9 @@ public class DevRealmGuard {
     private void checkLater() {
         LOG.warnf("Cannot reach %s to check that it is not the development realm; checking again every 30 s",
                 authServerUrl.get());
-        retry = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "kopij-dev-realm-guard");
-            thread.setDaemon(true);
-            return thread;
-        });
         retry.scheduleWithFixedDelay(() -> {
             switch (detector.check(authServerUrl.get())) {
-                case DEV_REALM -> {
-                    LOG.error(refusal("the realm at " + authServerUrl.get() + " has the development clients").getMessage());
-                    retry.shutdown();
-                    Quarkus.asyncExit(1);
-                }
+                case DEV_REALM -> stop();
                 case CLEAN -> retry.shutdown();
                 case UNREACHABLE -> { }
             }
