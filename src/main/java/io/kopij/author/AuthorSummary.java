@@ -1,5 +1,6 @@
 package io.kopij.author;
 
+import io.kopij.shared.cache.CacheKey;
 import java.util.UUID;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -7,6 +8,7 @@ import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An author as listed on an article. */
+@CacheKey("author")
 @Schema(name = "AuthorSummary")
 @Type("AuthorSummary")
 public record AuthorSummary(

@@ -1,11 +1,13 @@
 package io.kopij.tag;
 
+import io.kopij.shared.cache.CacheKey;
 import java.util.UUID;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@CacheKey("tag")
 @Schema(name = "TagSummary")
 @Type("TagSummary")
 public record TagSummary(
