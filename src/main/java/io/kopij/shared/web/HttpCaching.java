@@ -60,7 +60,7 @@ public class HttpCaching {
     @ServerResponseFilter
     public void cache(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         String method = request.getMethod();
-        if (!("GET".equals(method) || "HEAD".equals(method)) || !request.getUriInfo().getPath().startsWith("/api/")) {
+        if (!("GET".equals(method) || "HEAD".equals(method)) || !cached(request.getUriInfo().getPath())) {
             return;
         }
         var headers = response.getHeaders();
@@ -104,7 +104,14 @@ public class HttpCaching {
             response.setEntity(null);
             return;
         }
-        response.setEntity(body, null, MediaType.APPLICATION_JSON_TYPE);
+        MediaType type = entity instanceof byte[] && response.getMediaType() != null ? response.getMediaType()
+                : MediaType.APPLICATION_JSON_TYPE;
+        response.setEntity(body, null, type);
+    }
+
+    /** The API, and the feeds and sitemaps at the root. */
+    private static boolean cached(String path) {
+        return path.startsWith("/api/") || path.startsWith("/feeds/") || path.startsWith("/sitemaps/");
     }
 
     /** The coarse key of a list answer ({@link ListingTag}), or "". */
