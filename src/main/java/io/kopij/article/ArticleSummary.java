@@ -1,5 +1,6 @@
 package io.kopij.article;
 
+import io.kopij.shared.cache.CacheKey;
 import io.kopij.author.AuthorSummary;
 import io.kopij.tag.TagSummary;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An article in a list: no body, relations as summaries. */
+@CacheKey("article")
 @Schema(name = "ArticleSummary")
 public record ArticleSummary(
         @Id @NonNull UUID id,

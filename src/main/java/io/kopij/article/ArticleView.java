@@ -1,5 +1,6 @@
 package io.kopij.article;
 
+import io.kopij.shared.cache.CacheKey;
 import io.kopij.author.AuthorSummary;
 import io.kopij.shared.web.HttpCaching;
 import io.kopij.tag.TagSummary;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An article in full. */
+@CacheKey("article")
 @Schema(name = "Article")
 @Type("Article")
 public record ArticleView(

@@ -1,5 +1,6 @@
 package io.kopij.article;
 
+import io.kopij.shared.cache.CacheKey;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.graphql.Id;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A "lees ook" link as served with an article. */
+@CacheKey("article")
 @Schema(name = "RelatedArticle")
 @Type("RelatedArticle")
 public record RelatedArticleView(

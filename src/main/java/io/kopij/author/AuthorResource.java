@@ -1,5 +1,6 @@
 package io.kopij.author;
 
+import io.kopij.shared.cache.ListingTag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,6 +45,7 @@ public class AuthorResource {
     }
 
     @GET
+    @ListingTag("authors")
     @Operation(operationId = "listAuthors", summary = "List authors by name")
     @APIResponseSchema(value = AuthorList.class, responseCode = "200")
     public Object list(

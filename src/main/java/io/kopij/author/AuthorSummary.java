@@ -1,5 +1,6 @@
 package io.kopij.author;
 
+import io.kopij.shared.cache.CacheKey;
 import java.util.UUID;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An author as listed on an article. */
+@CacheKey("author")
 @Schema(name = "AuthorSummary")
 @Type("RevisionAuthor")
 @Description("An author as a revision recorded it (name and slug at that time)")

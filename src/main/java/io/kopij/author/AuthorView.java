@@ -1,5 +1,6 @@
 package io.kopij.author;
 
+import io.kopij.shared.cache.CacheKey;
 import io.kopij.shared.web.HttpCaching;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An author as served. {@code email} is null for callers who are not authors, editors or admins. */
+@CacheKey("author")
 @Schema(name = "Author")
 @Type("Author")
 public record AuthorView(

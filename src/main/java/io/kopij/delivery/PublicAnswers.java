@@ -139,9 +139,11 @@ public class PublicAnswers {
         HttpServerResponse response = context.response().setStatusCode(304);
         if (rendered != null) {
             for (Map.Entry<String, String> header : rendered.headers()) {
+                // What the 200 would carry except the body's own headers: caching, and the cache tags a CDN
+                // refreshes its copy with.
                 String name = header.getKey();
-                if (name.equalsIgnoreCase("Cache-Control") || name.equalsIgnoreCase("Vary")
-                        || name.equalsIgnoreCase("Last-Modified")) {
+                if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")
+                        && !name.equalsIgnoreCase("Content-Encoding")) {
                     response.headers().add(name, header.getValue());
                 }
             }

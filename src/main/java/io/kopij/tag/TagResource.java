@@ -1,5 +1,6 @@
 package io.kopij.tag;
 
+import io.kopij.shared.cache.ListingTag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,6 +45,7 @@ public class TagResource {
     }
 
     @GET
+    @ListingTag("tags")
     @Operation(operationId = "listTags", summary = "List tags by name")
     @APIResponseSchema(value = TagList.class, responseCode = "200")
     public Object list(

@@ -1,5 +1,6 @@
 package io.kopij.tag;
 
+import io.kopij.shared.cache.CacheKey;
 import java.util.UUID;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -7,6 +8,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@CacheKey("tag")
 @Schema(name = "TagSummary")
 @Type("RevisionTag")
 @Description("A tag as a revision recorded it (name and slug at that time)")

@@ -1,5 +1,6 @@
 package io.kopij.tag;
 
+import io.kopij.shared.cache.CacheKey;
 import io.kopij.shared.web.HttpCaching;
 import java.time.Instant;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@CacheKey(value = "tag", dependsOn = "articles")
 @Schema(name = "Tag")
 @Type("Tag")
 public record TagView(

@@ -170,6 +170,27 @@ public final class Benchmark {
             }
         }
 
+        // Edge delivery: GraphQL over GET revalidated (If-None-Match -> 304), target: at least as fast as E; and the
+        // RSS feed of the newest articles (full bodies), target: within 2 x case A.
+        String graphqlGet = base + "/graphql?query=" + enc(GRAPHQL_A);
+        HttpResponse<String> gFirst = send(get(graphqlGet, null));
+        String gEtag = gFirst.headers().firstValue("ETag").orElse(null);
+        HttpRequest g = null;
+        if (gFirst.statusCode() != 200 || gEtag == null) {
+            unavailable.put("G", "GraphQL over GET answered " + gFirst.statusCode() + " without an ETag");
+        } else {
+            g = get(graphqlGet, gEtag);
+            HttpResponse<String> gResp = send(g);
+            check(gResp.statusCode() == 304, "G: If-None-Match on GraphQL over GET answered " + gResp.statusCode());
+        }
+        HttpRequest h = HttpRequest.newBuilder(URI.create(base + "/feeds/articles.rss")).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/rss+xml").GET().build();
+        HttpResponse<String> hResp = send(h);
+        check(hResp.statusCode() == 200 && hResp.body().contains("<item>"), "H: the RSS feed answered "
+                + hResp.statusCode());
+        notes.add("Case H: the RSS feed is " + hResp.body().length() + " characters (" + (hResp.body().split("<item>",
+                -1).length - 1) + " items with full bodies)");
+
         HttpRequest f = get(base + "/api/v1/articles?limit=20&q=" + enc(config.searchWord()), null);
         HttpResponse<String> fResp = send(f);
         if (fResp.statusCode() == 400) {
@@ -193,6 +214,11 @@ public final class Benchmark {
             HttpRequest eReq = e;
             specs.add(new LoadDriver.Spec("E", "A with If-None-Match", () -> eReq));
         }
+        if (g != null) {
+            HttpRequest gReq = g;
+            specs.add(new LoadDriver.Spec("G", "GraphQL GET with If-None-Match", () -> gReq));
+        }
+        specs.add(new LoadDriver.Spec("H", "RSS feed (newest 50, full bodies)", () -> h));
         if (f != null) {
             HttpRequest fReq = f;
             specs.add(new LoadDriver.Spec("F", "REST search q=" + config.searchWord(), () -> fReq));

@@ -1,5 +1,6 @@
 package io.kopij.article.web;
 
+import io.kopij.shared.cache.ListingTag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,6 +80,7 @@ public class ArticleResource {
     }
 
     @GET
+    @ListingTag("articles")
     @Operation(operationId = "listArticles", summary = "List articles",
             description = "Published articles, newest first, unless filtered otherwise. `status` is for editorial "
                     + "roles; authors see only their own unpublished articles.")
@@ -128,6 +130,7 @@ public class ArticleResource {
 
     @GET
     @Path("/{id}/related")
+    @ListingTag("articles")
     @Operation(operationId = "listRelatedArticles", summary = "The \"lees ook\" articles of an article, in the editor's order")
     @APIResponseSchema(value = RelatedArticleView[].class, responseCode = "200")
     public Object related(@PathParam("id") UUID id,

@@ -3,6 +3,7 @@ package io.kopij.shared.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -85,6 +86,27 @@ public interface KopijConfig {
         /** How long after that they may still serve it while they revalidate in the background. */
         @WithDefault("300s")
         Duration staleWhileRevalidate();
+
+        /**
+         * How long shared caches (CDN, Varnish) may keep a public answer ({@code s-maxage}); sent only while a purger
+         * is configured (kopij.purge.*), because then a change drops the answer from the cache at once.
+         */
+        @WithDefault("1d")
+        Duration sharedMaxAge();
+
+        /**
+         * The cache-tag headers public answers carry: {@code Surrogate-Key} (Fastly) and {@code xkey} (Varnish) space
+         * separated, {@code Cache-Tag} (Cloudflare) comma separated. Empty: none.
+         */
+        @WithDefault("Surrogate-Key,xkey,Cache-Tag")
+        List<String> tagHeaders();
+
+        /**
+         * Longest value of one cache-tag header, in characters. A longer set of keys falls back to coarser keys
+         * ({@code articles} for all the {@code article:<id>} keys), which every change of one of them also purges.
+         */
+        @WithDefault("8000")
+        int tagsMaxLength();
     }
 
     /** Production safety. */

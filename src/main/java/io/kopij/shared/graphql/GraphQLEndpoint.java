@@ -29,6 +29,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -46,27 +47,35 @@ import org.jboss.logging.Logger;
  * validates anything, then runs it through SmallRye's {@link ExecutionService} exactly as SmallRye's handler would
  * (request context, security identity) and answers with stable error codes and the statuses the GraphQL-over-HTTP
  * specification asks for: with {@code Accept: application/graphql-response+json}, a request that cannot run is a
- * 4xx; with {@code application/json}, it is a 200 with errors. WebSocket subscriptions keep SmallRye's own route.
+ * 4xx; with {@code application/json}, it is a 200 with errors. Queries over GET are cached like REST
+ * ({@link GraphQLCaching}); persisted queries and trusted documents are resolved first ({@link PersistedQueries}).
+ * WebSocket subscriptions keep SmallRye's own route.
  */
 @ApplicationScoped
 public class GraphQLEndpoint {
 
     static final String PATH = "/graphql";
     private static final Logger LOG = Logger.getLogger(GraphQLEndpoint.class);
+    private static final String PERSONAL = "kopij.graphql.personal";
 
     private final GraphQLLimits limits;
     private final KopijConfig config;
     private final CurrentIdentityAssociation identity;
     private final CurrentVertxRequest currentRequest;
     private final ObjectMapper json;
+    private final GraphQLCaching caching;
+    private final PersistedDocuments documents;
 
     GraphQLEndpoint(GraphQLLimits limits, KopijConfig config, CurrentIdentityAssociation identity,
-            CurrentVertxRequest currentRequest, ObjectMapper json) {
+            CurrentVertxRequest currentRequest, ObjectMapper json, GraphQLCaching caching,
+            Instance<PersistedDocuments> documents) {
         this.limits = limits;
         this.config = config;
         this.identity = identity;
         this.currentRequest = currentRequest;
         this.json = json;
+        this.caching = caching;
+        this.documents = documents.isResolvable() ? documents.get() : null;
     }
 
     void route(@Observes Router router) {
@@ -85,6 +94,25 @@ public class GraphQLEndpoint {
             answerRefused(context, refused, false);
             return;
         }
+        if (!PersistedQueries.involved(request, documents)) {
+            run(context, request);
+            return;
+        }
+        GraphQLHttpRequest sent = request;
+        context.vertx().executeBlocking(() -> PersistedQueries.resolve(sent, documents), false).onComplete(resolved -> {
+            if (resolved.succeeded()) {
+                run(context, resolved.result());
+            } else if (resolved.cause() instanceof PersistedQueries.NotFound) {
+                answerNotFound(context, sent);
+            } else if (resolved.cause() instanceof GraphQLHttpRequest.Refused refused) {
+                answerRefused(context, refused, sent.graphqlResponseMediaType());
+            } else {
+                context.fail(resolved.cause());
+            }
+        });
+    }
+
+    private void run(RoutingContext context, GraphQLHttpRequest request) {
         Document document;
         OperationDefinition operation;
         try {
@@ -118,6 +146,14 @@ public class GraphQLEndpoint {
     /** A request with credentials runs only once they are valid; an invalid token is a 401, not anonymous. */
     private void authenticateThenExecute(RoutingContext context, GraphQLHttpRequest request) {
         Uni<SecurityIdentity> caller = QuarkusHttpUser.getSecurityIdentity(context, null);
+        if (context.request().getHeader(HttpHeaders.AUTHORIZATION) == null && request.method().equals("GET")) {
+            // Whether the answer may be shared depends on who asks: know it before running.
+            caller.subscribe().with(resolved -> {
+                context.put(PERSONAL, !resolved.isAnonymous());
+                execute(context, request, Uni.createFrom().item(resolved));
+            }, context::fail);
+            return;
+        }
         if (context.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
             execute(context, request, caller);
             return;
@@ -193,7 +229,24 @@ public class GraphQLEndpoint {
         }
         boolean requestError = GraphQLErrorCodes.isRequestError(errors, result.isDataPresent());
         int status = requestError && request.graphqlResponseMediaType() ? 400 : 200;
-        send(context, request.graphqlResponseMediaType(), status, body.build().toString());
+        String text = body.build().toString();
+        boolean personal = context.request().getHeader(HttpHeaders.AUTHORIZATION) != null
+                || Boolean.TRUE.equals(context.get(PERSONAL)) || GraphQLCaching.personalQuery(request, context);
+        Object keys = result.getExtensions() == null ? null : result.getExtensions().get(CacheKeysInstrumentation.EXTENSION);
+        if (caching.answer(context, request, personal, status != 200 || !errors.isEmpty(),
+                keys instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(), text)) {
+            return;
+        }
+        send(context, request.graphqlResponseMediaType(), status, text);
+    }
+
+    /** Apollo Client expects this exact answer (HTTP 200) before it sends the query with its hash. */
+    private void answerNotFound(RoutingContext context, GraphQLHttpRequest request) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", "PersistedQueryNotFound");
+        error.put("extensions", Map.of("code", PersistedQueries.NOT_FOUND));
+        context.response().putHeader("Cache-Control", "no-store");
+        send(context, request.graphqlResponseMediaType(), 200, write(Map.of("errors", List.of(error))));
     }
 
     private void answerErrors(RoutingContext context, GraphQLHttpRequest request, List<GraphQLError> errors) {

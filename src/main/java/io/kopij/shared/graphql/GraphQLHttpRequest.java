@@ -47,6 +47,12 @@ public record GraphQLHttpRequest(String method, String query, String operationNa
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
+    /** The same request running another query text (a persisted query's stored document). */
+    GraphQLHttpRequest withQuery(String text) {
+        checkText("query", text);
+        return new GraphQLHttpRequest(method, text, operationName, variables, extensions, graphqlResponseMediaType);
+    }
+
     /** Reads the request; {@code body} is the POST body (already limited in size). */
     static GraphQLHttpRequest read(RoutingContext context, String body) {
         boolean graphqlResponse = acceptsGraphQLResponse(context.request().getHeader("Accept"));

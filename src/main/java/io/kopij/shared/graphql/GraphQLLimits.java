@@ -36,6 +36,7 @@ public class GraphQLLimits {
     void addLimits(@Observes GraphQL.Builder builder) {
         List<Instrumentation> chain = new ArrayList<>();
         chain.add(new QueryLimitsInstrumentation(this));
+        chain.add(new CacheKeysInstrumentation());
         currentInstrumentation(builder).ifPresent(chain::add);
         builder.instrumentation(new ChainedInstrumentation(chain));
     }

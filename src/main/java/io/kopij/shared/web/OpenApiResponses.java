@@ -66,11 +66,13 @@ final class OpenApiResponses {
         boolean signedInOnly = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         boolean read = method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD;
         boolean replace = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH;
+        // Registering GraphQL documents adds to a set that has no version (a document's hash is its identity).
+        boolean versioned = !path.endsWith("/graphql/documents");
         if (read) {
-            documentRead(path, operation, responses);
+            documentRead(path, operation, responses, signedInOnly);
         }
         // Replacing the related links is a whole-set write that may be sent blind: If-Match is optional there.
-        if (replace && !path.endsWith("/related")) {
+        if (replace && versioned && !path.endsWith("/related")) {
             requireIfMatch(operation);
         }
         APIResponse created = responses.getAPIResponse("201");
@@ -78,7 +80,7 @@ final class OpenApiResponses {
             created.addHeader("Location", header("Where the created resource lives", "uri"));
             created.addHeader("ETag", header("The created resource's version, for If-Match", null));
         }
-        if (!read && responses.getAPIResponse("200") != null && responses.getAPIResponse("200").getContent() != null) {
+        if (!read && versioned && responses.getAPIResponse("200") != null && responses.getAPIResponse("200").getContent() != null) {
             responses.getAPIResponse("200").addHeader("ETag", header("The resource's new version, for If-Match", null));
         }
         Map<String, String> problems = new LinkedHashMap<>();
@@ -90,17 +92,19 @@ final class OpenApiResponses {
         if (path.contains("{")) {
             problems.put("404", "Not found, or not visible to the caller");
         }
-        if (!read) {
+        if (!read && versioned) {
             problems.put("409", "Conflicts with the current state (a taken slug, an impossible transition)");
             problems.put("412", "If-Match names a stale version, or a concurrent write got there first");
         }
         if (operation.getRequestBody() != null) {
             problems.put("413", "Request body too large");
             problems.put("415", "Unsupported content type (the problem names the expected one)");
-            problems.put("422", "Refers to things that cannot be used (unknown authors, tags, related articles or "
-                    + "image assets), or content that cannot be processed (a damaged image)");
+            if (versioned) {
+                problems.put("422", "Refers to things that cannot be used (unknown authors, tags, related articles "
+                        + "or image assets), or content that cannot be processed (a damaged image)");
+            }
         }
-        if (replace && !path.endsWith("/related")) {
+        if (replace && versioned && !path.endsWith("/related")) {
             problems.put("428", "If-Match is required");
         }
         problems.put("500", "Unexpected error; quote the correlationId");
@@ -121,15 +125,21 @@ final class OpenApiResponses {
         }
     }
 
-    private static void documentRead(String path, Operation operation, APIResponses responses) {
+    private static void documentRead(String path, Operation operation, APIResponses responses, boolean signedInOnly) {
         operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
                 .description("An ETag you hold; a match answers 304 without a body").schema(string()));
         APIResponse ok = responses.getAPIResponse("200");
         if (ok != null) {
             ok.addHeader("ETag", header("Strong validator of this answer (its version part also works for If-Match)",
                     null));
-            ok.addHeader("Cache-Control", header("public with a short max-age for anonymous readers; "
-                    + "private, no-store otherwise", null));
+            ok.addHeader("Cache-Control", header("public with a short max-age for anonymous readers (and a long "
+                    + "s-maxage while a purger is configured); private, no-store otherwise", null));
+            if (!signedInOnly) {
+                ok.addHeader("Surrogate-Key", header("Public answers: the cache keys of the entities shown, space "
+                        + "separated (articles article:<id> author:<id> tag:<id>); purged on change", null));
+                ok.addHeader("xkey", header("The same keys, for Varnish's xkey", null));
+                ok.addHeader("Cache-Tag", header("The same keys comma separated, for Cloudflare", null));
+            }
             if (path.contains("{")) {
                 ok.addHeader("Last-Modified", header("When the resource last changed", null));
             }

@@ -1,5 +1,7 @@
 package io.kopij.shared.web;
 
+import io.kopij.shared.cache.AnswerTags;
+import io.kopij.shared.cache.CacheTags;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,9 +27,11 @@ public class SparseFields {
     private static final int MAX_LENGTH = 500;
 
     private final ObjectMapper json;
+    private final AnswerTags answerTags;
 
-    SparseFields(ObjectMapper json) {
+    SparseFields(ObjectMapper json, AnswerTags answerTags) {
         this.json = json;
+        this.answerTags = answerTags;
     }
 
     /** The entity itself when {@code fields} is absent, else a JSON tree with only those fields. */
@@ -36,6 +40,7 @@ public class SparseFields {
             return entity;
         }
         Set<String> wanted = parse(fields, itemType);
+        answerTags.add(CacheTags.collect(entity)); // the tree below no longer shows what it was made from
         if (entity instanceof Page<?> page) {
             ObjectNode tree = json.valueToTree(page);
             ArrayNode data = (ArrayNode) tree.get("data");

@@ -1,0 +1,128 @@
+package io.kopij.edge;
+
+import static io.kopij.support.Api.anonymous;
+import static io.kopij.support.Api.article;
+import static io.kopij.support.Api.createPublished;
+import static io.kopij.support.Api.editor;
+import static io.kopij.support.Api.unique;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * GraphQL for CDNs: queries over GET are cached like REST (Cache-Control, ETag/304, cache tags) for anonymous
+ * callers and never for signed-in ones; mutations over GET are refused; Apollo automatic persisted queries work over
+ * GET and POST, stored in PostgreSQL, with the hash checked.
+ */
+@QuarkusTest
+class GraphQLOverGetTest {
+
+    private static final String PUBLIC = "public, max-age=60, stale-while-revalidate=300";
+
+    @Test
+    void anonymousQueriesOverGetAreCacheableAndTagged() {
+        String tag = "gql-get-" + unique();
+        String id = createPublished(article("Via GET " + unique(), tag));
+        String query = "query($tag: String) { articles(filter: {tags: [$tag]}) { edges { node { id title "
+                + "authors { id name } } } } }";
+        String variables = "{\"tag\":\"" + tag + "\"}";
+        var answer = anonymous().queryParam("query", query).queryParam("variables", variables).get("/graphql")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .header("Cache-Control", PUBLIC)
+                .header("ETag", matchesPattern("\"[A-Za-z0-9_-]{22}\""))
+                .body("data.articles.edges[0].node.id", is(id))
+                .body("extensions", nullValue())
+                .extract();
+        Set<String> keys = new TreeSet<>(Arrays.asList(answer.header("Surrogate-Key").split(" ")));
+        String authorId = answer.path("data.articles.edges[0].node.authors[0].id");
+        assertTrue(keys.containsAll(List.of("articles", "article:" + id, "author:" + authorId)), keys.toString());
+        assertEquals(keys, new TreeSet<>(Arrays.asList(answer.header("Cache-Tag").split(","))));
+        // Revalidation as REST does it.
+        anonymous().header("If-None-Match", answer.header("ETag")).queryParam("query", query)
+                .queryParam("variables", variables).get("/graphql").then().statusCode(304)
+                .header("ETag", answer.header("ETag")).header("Surrogate-Key", notNullValue()).body(equalTo(""));
+    }
+
+    @Test
+    void signedInCallersAndFailedQueriesAreNotShared() {
+        String query = "{ articles(first: 1) { totalCount } }";
+        editor().queryParam("query", query).get("/graphql").then().statusCode(200)
+                .header("Cache-Control", "private, no-store").header("Surrogate-Key", nullValue())
+                .header("ETag", nullValue());
+        anonymous().queryParam("query", "{ revisions(articleId: \"" + java.util.UUID.randomUUID() + "\") { number } }")
+                .get("/graphql").then().statusCode(200).header("Cache-Control", "no-store")
+                .header("Surrogate-Key", nullValue()).body("errors", notNullValue());
+        anonymous().queryParam("query", "{ article(id: \"" + java.util.UUID.randomUUID() + "\", previewToken: \"x\") { id } }")
+                .get("/graphql").then().header("Surrogate-Key", nullValue()).header("Cache-Control", containsString("no-store"));
+    }
+
+    @Test
+    void aMutationOverGetIsRefused() {
+        anonymous().queryParam("query", "mutation { deleteTag(id: \"" + java.util.UUID.randomUUID() + "\") }")
+                .get("/graphql").then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", "GET, POST").body("code", is("graphql.method-not-allowed"), "status", is(405));
+    }
+
+    @Test
+    void automaticPersistedQueriesRoundTripOverGetAndPost() {
+        String query = "{ tags(first: 1) { totalCount } # apq " + unique() + "\n}";
+        String hash = sha256(query);
+        String extensions = "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}";
+        // 1. The hash alone is unknown: Apollo's answer, HTTP 200, never cached.
+        anonymous().queryParam("extensions", extensions).get("/graphql").then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("errors[0].extensions.code", is("PERSISTED_QUERY_NOT_FOUND"),
+                        "errors[0].message", is("PersistedQueryNotFound"));
+        // 2. The query with its hash runs and is stored.
+        anonymous().queryParam("query", query).queryParam("extensions", extensions).get("/graphql").then()
+                .statusCode(200).body("data.tags.totalCount", notNullValue());
+        // 3. The hash alone now runs it, over GET (cacheable) and POST, on any request.
+        anonymous().queryParam("extensions", extensions).get("/graphql").then().statusCode(200)
+                .header("Cache-Control", PUBLIC).header("Surrogate-Key", containsString("tags"))
+                .body("data.tags.totalCount", notNullValue());
+        anonymous().contentType(ContentType.JSON)
+                .body(Map.of("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash))))
+                .post("/graphql").then().statusCode(200).body("data.tags.totalCount", notNullValue());
+        // Stored in PostgreSQL, where every instance finds it.
+        assertEquals(1L, io.kopij.event.OutboxRows.longValue("select count(*) from graphql_document where sha256 = ?", hash));
+    }
+
+    @Test
+    void aWrongHashIsRefusedAndNothingIsStored() {
+        String query = "{ authors(first: 1) { totalCount } # wrong " + unique() + "\n}";
+        String wrong = sha256(query + " ");
+        anonymous().queryParam("query", query)
+                .queryParam("extensions", "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + wrong + "\"}}")
+                .get("/graphql").then().statusCode(400)
+                .body("errors[0].extensions.code", is("graphql.persisted-query-hash-mismatch"));
+        anonymous().queryParam("extensions", "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + wrong + "\"}}")
+                .get("/graphql").then().statusCode(200).body("errors[0].extensions.code", is("PERSISTED_QUERY_NOT_FOUND"));
+        anonymous().queryParam("extensions", "{\"persistedQuery\":{\"version\":2,\"sha256Hash\":\"" + wrong + "\"}}")
+                .get("/graphql").then().statusCode(400).body("errors[0].extensions.code", is("graphql.request"));
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
