@@ -2,6 +2,8 @@ package io.kopij.delivery;
 
 import io.kopij.shared.config.KopijConfig;
 import io.kopij.shared.ops.RequestIds;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -51,7 +53,7 @@ public class PublicAnswers {
 
     PublicAnswers(ContentWatermark watermark, RenderCache cache, DeliveryConfig config, KopijConfig kopij,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "0") String version,
-            io.micrometer.core.instrument.MeterRegistry metrics) {
+            MeterRegistry metrics) {
         this.watermark = watermark;
         this.cache = cache;
         this.personalHeaders = List.copyOf(config.personalHeaders());
@@ -59,7 +61,7 @@ public class PublicAnswers {
                 + ", stale-while-revalidate=" + kopij.cache().staleWhileRevalidate().toSeconds();
         // A new release may render differently: its tags differ from the old release's at the same watermark.
         this.salt = new PublicRequest(version).hash();
-        io.micrometer.core.instrument.FunctionCounter.builder("kopij.delivery.not.modified", notModified,
+        FunctionCounter.builder("kopij.delivery.not.modified", notModified,
                 LongAdder::sum).description("304s answered from the content watermark, before any query")
                 .register(metrics);
     }

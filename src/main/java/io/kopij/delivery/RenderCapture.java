@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -64,7 +65,7 @@ public class RenderCapture {
         boolean typed = false;
         for (var header : response.getStringHeaders().entrySet()) {
             String name = header.getKey();
-            if (PER_REQUEST.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (PER_REQUEST.contains(name.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             typed |= name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE);

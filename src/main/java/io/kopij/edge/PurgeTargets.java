@@ -3,6 +3,7 @@ package io.kopij.edge;
 import io.kopij.shared.cache.EdgePurging;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public class PurgeTargets implements EdgePurging {
                     cloudflare.apiToken().get(), Math.max(1, cloudflare.maxKeys())));
         }
         this.byName = targets.stream().collect(Collectors.toMap(PurgeTarget::name, Function.identity(),
-                (a, b) -> a, java.util.LinkedHashMap::new));
+                (a, b) -> a, LinkedHashMap::new));
     }
 
     /** Whether anything is purged: only then may shared caches keep public answers long. */

@@ -12,12 +12,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,7 +55,7 @@ public class FeedResource {
     @GET
     @Path("feeds/articles.rss")
     @Operation(operationId = "rssFeed", summary = "RSS 2.0 feed of the newest published articles")
-    @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = RSS, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = RSS, schema = @Schema(type = SchemaType.STRING)))
     public Response rss(@QueryParam("tag") String tag, @QueryParam("author") String author,
             @QueryParam("lang") String lang, @Context UriInfo uri) {
         List<FeedItem> items = items(tag, author, lang);
@@ -63,7 +65,7 @@ public class FeedResource {
     @GET
     @Path("feeds/articles.atom")
     @Operation(operationId = "atomFeed", summary = "Atom 1.0 feed of the newest published articles")
-    @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = ATOM, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = ATOM, schema = @Schema(type = SchemaType.STRING)))
     public Response atom(@QueryParam("tag") String tag, @QueryParam("author") String author,
             @QueryParam("lang") String lang, @Context UriInfo uri) {
         List<FeedItem> items = items(tag, author, lang);
@@ -73,7 +75,7 @@ public class FeedResource {
     @GET
     @Path("feeds/articles.json")
     @Operation(operationId = "jsonFeed", summary = "JSON Feed 1.1 of the newest published articles")
-    @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = JSON_FEED, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+    @APIResponse(responseCode = "200", description = "The feed", content = @Content(mediaType = JSON_FEED, schema = @Schema(type = SchemaType.OBJECT)))
     public Response jsonFeed(@QueryParam("tag") String tag, @QueryParam("author") String author,
             @QueryParam("lang") String lang, @Context UriInfo uri) {
         List<FeedItem> items = items(tag, author, lang);
@@ -83,9 +85,9 @@ public class FeedResource {
     @GET
     @Path("sitemaps/news.xml")
     @Operation(operationId = "newsSitemap", summary = "Google News sitemap: articles published in the last two days, at most 1,000")
-    @APIResponse(responseCode = "200", description = "The sitemap", content = @Content(mediaType = XML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The sitemap", content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING)))
     public Response news() {
-        List<FeedItem> items = feeds.publishedSince(Instant.now().minus(java.time.Duration.ofDays(2)),
+        List<FeedItem> items = feeds.publishedSince(Instant.now().minus(Duration.ofDays(2)),
                 Math.min(1000, Math.max(1, config.newsMaxEntries())));
         tag(items);
         return answer(SitemapWriter.news(config.title(), items), XML);
@@ -94,7 +96,7 @@ public class FeedResource {
     @GET
     @Path("sitemaps/index.xml")
     @Operation(operationId = "sitemapIndex", summary = "Sitemap index: one sitemap per month with published articles")
-    @APIResponse(responseCode = "200", description = "The sitemap index", content = @Content(mediaType = XML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The sitemap index", content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING)))
     public Response index(@Context UriInfo uri) {
         tags.add(CacheTags.of("articles"));
         String base = uri.getBaseUri().toString().replaceAll("/+$", "");
@@ -104,7 +106,7 @@ public class FeedResource {
     @GET
     @Path("sitemaps/{month: \\d{4}-\\d{2}}.xml")
     @Operation(operationId = "monthSitemap", summary = "The articles first published in one month (UTC)")
-    @APIResponse(responseCode = "200", description = "The sitemap", content = @Content(mediaType = XML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The sitemap", content = @Content(mediaType = XML, schema = @Schema(type = SchemaType.STRING)))
     public Response month(@PathParam("month") String month) {
         YearMonth parsed;
         try {

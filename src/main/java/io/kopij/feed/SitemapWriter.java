@@ -1,9 +1,9 @@
 package io.kopij.feed;
 
 import static io.kopij.feed.FeedWriter.element;
-
 import io.kopij.article.query.PublishedMonths;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /** Sitemaps (sitemaps.org 0.9): the Google News sitemap, monthly sitemaps and the index of them. */
@@ -87,7 +87,7 @@ final class SitemapWriter {
 
     /** Google News wants ISO 639 codes, with zh-cn and zh-tw as the exceptions. */
     static String newsLanguage(String language) {
-        String lower = language.toLowerCase(java.util.Locale.ROOT);
+        String lower = language.toLowerCase(Locale.ROOT);
         if (lower.startsWith("zh-")) {
             return lower.contains("tw") || lower.contains("hant") ? "zh-tw" : "zh-cn";
         }

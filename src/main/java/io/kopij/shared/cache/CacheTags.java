@@ -2,6 +2,7 @@ package io.kopij.shared.cache;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -141,7 +142,7 @@ public final class CacheTags {
 
     private static void walk(Object value, Set<String> found, Set<Object> seen, int depth) {
         if (value == null || depth > 8 || value instanceof CharSequence || value instanceof Number
-                || value instanceof Boolean || value instanceof Enum<?> || value instanceof java.time.temporal.Temporal
+                || value instanceof Boolean || value instanceof Enum<?> || value instanceof Temporal
                 || !seen.add(value)) {
             return;
         }

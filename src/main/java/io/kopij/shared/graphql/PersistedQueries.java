@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,7 +56,7 @@ final class PersistedQueries {
             throw new GraphQLHttpRequest.Refused(400, "graphql.request",
                     "extensions.persistedQuery.sha256Hash must be 64 hexadecimal digits");
         }
-        String sha256 = hash.toLowerCase(java.util.Locale.ROOT);
+        String sha256 = hash.toLowerCase(Locale.ROOT);
         if (request.query() == null) {
             Optional<String> stored = documents.find(sha256, documents.trustedOnly());
             return request.withQuery(stored.orElseThrow(NotFound::new));
