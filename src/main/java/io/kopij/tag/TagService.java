@@ -64,16 +64,21 @@ public class TagService {
         return page.map(tag -> toView(tag, counts.getOrDefault(tag.id(), 0L)));
     }
 
-    /** Tags by id with their article counts, in two statements: GraphQL's {@code Article.tags} over a page. */
+    /** Tags by id, in one statement (GraphQL's {@code Article.tags} over a page; articleCount is resolved apart). */
     @Transactional
     public Map<UUID, TagView> viewsOf(Collection<UUID> ids) {
         Map<UUID, TagView> views = new HashMap<>();
         if (!ids.isEmpty()) {
-            List<Tag> found = tags.list("id in ?1", ids);
-            Map<UUID, Long> counts = tags.publishedArticleCounts(found.stream().map(Tag::id).toList());
-            found.forEach(tag -> views.put(tag.id(), toView(tag, counts.getOrDefault(tag.id(), 0L))));
+            // Without counts: GraphQL, the only caller, resolves articleCount when a query asks for it.
+            tags.list("id in ?1", ids).forEach(tag -> views.put(tag.id(), toView(tag, 0L)));
         }
         return views;
+    }
+
+    /** Published articles per tag, for a whole list of tags in one statement. */
+    @Transactional
+    public Map<UUID, Long> publishedArticleCounts(Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : tags.publishedArticleCounts(ids);
     }
 
     @Transactional

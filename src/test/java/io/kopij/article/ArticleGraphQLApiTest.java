@@ -227,7 +227,7 @@ class ArticleGraphQLApiTest {
 
         JsonPath article = GraphQL.post(anonymous(), """
                 query($id: ID) { article(id: $id) {
-                  authors { __typename id version } tags { __typename id version } primaryTag { __typename id }
+                  authors { __typename id version } tags { __typename id version articleCount } primaryTag { __typename id }
                   related { __typename id version authors { __typename id } } } }""", Map.of("id", id))
                 .statusCode(200).body("errors", nullValue()).extract().jsonPath();
         assertEquals("Article", article.getString("data.article.related[0].__typename"));
@@ -235,6 +235,7 @@ class ArticleGraphQLApiTest {
         assertEquals("Author", article.getString("data.article.authors[0].__typename"));
         assertEquals("Author", article.getString("data.article.related[0].authors[0].__typename"));
         assertEquals("Tag", article.getString("data.article.tags[0].__typename"));
+        assertEquals(3, article.getInt("data.article.tags[0].articleCount")); // counted only when asked, still right
         assertEquals("Tag", article.getString("data.article.primaryTag.__typename"));
         assertEquals(article.getString("data.article.tags[0].id"), article.getString("data.article.primaryTag.id"));
 
