@@ -18,12 +18,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -189,21 +192,12 @@ class PurgeTest {
 
     /** Waits up to 10 s until a request since {@code from} matches; answers every request since {@code from}. */
     private static List<JsonNode> awaitAll(int from, Predicate<JsonNode> wanted) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<JsonNode> since = since(from);
-            if (since.stream().anyMatch(wanted)) {
-                return since;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> since(from), since -> since.stream().anyMatch(wanted));
+        } catch (ConditionTimeoutException timeout) {
+            return fail("no matching purge request within 10 s; received: " + since(from));
         }
-        fail("no matching purge request within 10 s; received: " + since(from));
-        return List.of();
     }
 
     private static List<JsonNode> since(int from) {

@@ -1,14 +1,18 @@
 package io.kopij.edge;
 
+import static org.awaitility.Awaitility.await;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Varnish with the project's VCL (docker/varnish/default.vcl), when varnishd is installed (Debian packages
@@ -52,21 +56,21 @@ public class VarnishResource implements QuarkusTestResourceLifecycleManager {
             varnish = new ProcessBuilder(varnishd.toString(), "-F", "-j", "none", "-n", dir.resolve("work").toString(),
                     "-a", "127.0.0.1:" + port, "-T", "127.0.0.1:0", "-f", vcl.toString(), "-s", "malloc,64m")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("varnishd.log").toFile()).start();
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (!listening(port)) {
-                if (!varnish.isAlive() || System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException("varnishd did not start: " + Files.readString(dir.resolve("varnishd.log")));
-                }
-                Thread.sleep(100);
+            Process started = varnish;
+            try {
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> listening(port) || !started.isAlive());
+            } catch (ConditionTimeoutException timeout) {
+                // reported below
+            }
+            if (!listening(port)) {
+                throw new IllegalStateException("varnishd did not start: " + Files.readString(dir.resolve("varnishd.log")));
             }
             System.setProperty(PORT_PROPERTY, Integer.toString(port));
             System.setProperty(DIR_PROPERTY, dir.toString());
             return Map.of("kopij.purge.varnish.urls", "http://127.0.0.1:" + port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
