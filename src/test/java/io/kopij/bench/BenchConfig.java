@@ -22,7 +22,13 @@ record BenchConfig(
         List<String> appJvmArgs,
         Duration startTimeout,
         long seed,
-        List<String> cacheModes) {
+        List<String> cacheModes,
+        List<String> cases) {
+
+    /** Whether a case is measured ({@code -Dbench.cases=A,B}; all when unset). The pre-flight checks all. */
+    boolean measures(String id) {
+        return cases.isEmpty() || cases.contains(id);
+    }
 
     static BenchConfig fromSystemProperties() {
         Path dir = Path.of(prop("bench.dir", "target/bench")).toAbsolutePath().normalize();
@@ -47,7 +53,8 @@ record BenchConfig(
                 jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+")),
                 duration(prop("bench.startTimeout", "120s")),
                 Long.parseLong(prop("bench.seed", "42")),
-                List.of(prop("bench.cache", "off,on").split("\\s*,\\s*")));
+                List.of(prop("bench.cache", "off,on").split("\\s*,\\s*")),
+                prop("bench.cases", "").isEmpty() ? List.of() : List.of(prop("bench.cases", "").split("\\s*,\\s*")));
     }
 
     private static String prop(String name, String def) {

@@ -249,6 +249,9 @@ public final class Benchmark {
             String now = app.baseUrl();
             List<LoadDriver.Spec> modeSpecs = new ArrayList<>();
             for (LoadDriver.Spec spec : specs) {
+                if (!config.measures(spec.id())) {
+                    continue;
+                }
                 HttpRequest once = spec.request().get();
                 if (once == spec.request().get()) {
                     HttpRequest fixed = rebase(once, preflightBase, now);
