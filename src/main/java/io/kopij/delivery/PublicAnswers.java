@@ -1,10 +1,12 @@
 package io.kopij.delivery;
 
+import io.kopij.shared.cache.RenderedAnswers;
 import io.kopij.shared.config.KopijConfig;
 import io.kopij.shared.ops.RequestIds;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -31,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Requests carrying any of {@code kopij.delivery.personal-headers} never get an answer from here.
  */
 @ApplicationScoped
-public class PublicAnswers {
+public class PublicAnswers implements RenderedAnswers {
 
     /** Routing-context key of a request whose answer may be captured. */
     static final String PENDING = "kopij.delivery.pending";
@@ -98,6 +100,27 @@ public class PublicAnswers {
         }
         context.put(PENDING, new Pending(key, at, tag));
         context.next();
+    }
+
+    /** GraphQL over GET (a Vert.x route, not JAX-RS, so {@link RenderCapture} never sees it) keeps its answers here. */
+    @Override
+    public String keep(RoutingContext context, byte[] body, List<Map.Entry<String, String>> headers) {
+        Pending pending = context.get(PENDING);
+        if (pending == null) {
+            return null;
+        }
+        String etag = "\"" + pending.tag() + "\"";
+        cache.put(pending.request(), pending.watermark(), new Rendered(body, etag, List.copyOf(headers)));
+        return etag;
+    }
+
+    @Override
+    public void written() {
+        if (Context.isOnEventLoopThread()) {
+            watermark.refreshSoon(); // never block the I/O thread
+        } else {
+            watermark.refresh();
+        }
     }
 
     private boolean personal(HttpServerRequest request) {

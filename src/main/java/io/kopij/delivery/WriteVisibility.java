@@ -10,8 +10,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * Read-your-writes on the instance that wrote: after a successful REST write (its transaction has committed when
  * the resource returns) the content watermark is read again before the answer leaves, so the writer's next read
  * on this instance never gets the answer from before its own write. Other instances learn it from the commit
- * notification within milliseconds. One indexed query per write; GraphQL mutations (POST /graphql, which also
- * carries queries) rely on the notification.
+ * notification within milliseconds. One indexed query per write; GraphQL mutations do the same through
+ * {@link PublicAnswers#written()}.
  */
 public class WriteVisibility {
 

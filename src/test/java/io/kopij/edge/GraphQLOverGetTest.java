@@ -5,7 +5,10 @@ import static io.kopij.support.Api.article;
 import static io.kopij.support.Api.createPublished;
 import static io.kopij.support.Api.editor;
 import static io.kopij.support.Api.unique;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -14,7 +17,13 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kopij.delivery.ContentWatermark;
+import io.kopij.support.QuietScheduler;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.hibernate.SessionFactory;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,6 +44,14 @@ import org.junit.jupiter.api.Test;
 class GraphQLOverGetTest {
 
     private static final String PUBLIC = "public, max-age=60, stale-while-revalidate=300";
+    /** The content watermark's ETag, as REST answers carry it (PublicAnswers). */
+    private static final String WATERMARK_TAG = "\"w\\d+\\.[0-9a-z]+\\.[0-9a-z]+\"";
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Inject
+    ContentWatermark watermark;
 
     @Test
     void anonymousQueriesOverGetAreCacheableAndTagged() {
@@ -46,7 +63,7 @@ class GraphQLOverGetTest {
         var answer = anonymous().queryParam("query", query).queryParam("variables", variables).get("/graphql")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .header("Cache-Control", PUBLIC)
-                .header("ETag", matchesPattern("\"[A-Za-z0-9_-]{22}\""))
+                .header("ETag", matchesPattern(WATERMARK_TAG))
                 .body("data.articles.edges[0].node.id", is(id))
                 .body("extensions", nullValue())
                 .extract();
@@ -58,6 +75,48 @@ class GraphQLOverGetTest {
         anonymous().header("If-None-Match", answer.header("ETag")).queryParam("query", query)
                 .queryParam("variables", variables).get("/graphql").then().statusCode(304)
                 .header("ETag", answer.header("ETag")).header("Surrogate-Key", notNullValue()).body(equalTo(""));
+    }
+
+    /**
+     * Issue 14's target (GraphQL over GET revalidated at least as fast as REST's 304s): the answer is kept under the
+     * content watermark like REST's, so the same query again, and its revalidation, run no SQL; a publish through a
+     * GraphQL mutation moves the tag and the writer's next GET shows it.
+     */
+    @Test
+    void repeatedQueriesAndRevalidationsAreAnsweredFromTheWatermark() {
+        String tag = "gql-wm-" + unique();
+        createPublished(article("Watermerk " + unique(), tag));
+        await().atMost(Duration.ofSeconds(5)).until(() -> watermark.current() == watermark.refresh());
+        String query = "query($tag: String) { articles(filter: {tags: [$tag]}) { edges { node { id title } } } }";
+        String variables = "{\"tag\":\"" + tag + "\"}";
+        var first = anonymous().queryParam("query", query).queryParam("variables", variables).get("/graphql")
+                .then().statusCode(200).header("ETag", matchesPattern(WATERMARK_TAG)).extract();
+        String etag = first.header("ETag");
+        Response[] again = new Response[2];
+        long statements = QuietScheduler.withoutScheduledJobs(() -> {
+            long start = sessionFactory.getStatistics().getPrepareStatementCount();
+            again[0] = anonymous().queryParam("variables", variables).queryParam("query", query).get("/graphql");
+            again[1] = anonymous().header("If-None-Match", etag).queryParam("query", query)
+                    .queryParam("variables", variables).get("/graphql");
+            return sessionFactory.getStatistics().getPrepareStatementCount() - start;
+        });
+        assertEquals(0, statements, "a repeated GraphQL GET or its revalidation ran SQL");
+        again[0].then().statusCode(200).header("ETag", is(etag)).header("Cache-Control", PUBLIC)
+                .header("Surrogate-Key", is(first.header("Surrogate-Key")));
+        assertEquals(first.asString(), again[0].asString());
+        again[1].then().statusCode(304).header("ETag", is(etag)).header("Surrogate-Key", notNullValue());
+
+        String second = editor().contentType(ContentType.JSON).body(Map.of("query",
+                "mutation($input: ArticleInput!) { createArticle(input: $input) { id } }", "variables",
+                Map.of("input", Map.of("title", "Tweede via GraphQL " + unique(), "lead", "Lead", "body", "Tekst",
+                        "language", "nl", "tags", List.of(tag))))).post("/graphql").then().statusCode(200)
+                .body("errors", nullValue()).extract().path("data.createArticle.id");
+        editor().contentType(ContentType.JSON).body(Map.of("query",
+                "mutation($id: ID!) { publishArticle(id: $id) { id } }", "variables", Map.of("id", second)))
+                .post("/graphql").then().statusCode(200).body("errors", nullValue());
+        anonymous().header("If-None-Match", etag).queryParam("query", query).queryParam("variables", variables)
+                .get("/graphql").then().statusCode(200).header("ETag", not(is(etag)))
+                .body("data.articles.edges.node.id", hasItem(second));
     }
 
     @Test

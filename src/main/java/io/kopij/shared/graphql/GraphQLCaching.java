@@ -2,54 +2,83 @@ package io.kopij.shared.graphql;
 
 import io.kopij.shared.cache.CachePolicy;
 import io.kopij.shared.cache.CacheTags;
+import io.kopij.shared.cache.RenderedAnswers;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
+import jakarta.enterprise.inject.Instance;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * HTTP caching of GraphQL over GET, the same as REST's (HttpCaching): an anonymous query that ran without errors is
- * {@code Cache-Control: public} with a strong ETag over the bytes, a 304 for a matching If-None-Match, and the cache
+ * {@code Cache-Control: public} with the content watermark's ETag (kept in the render cache like REST answers), a
+ * 304 for a matching If-None-Match, and the cache
  * tags of what it fetched; a query by a signed-in caller, with a preview token, or with errors is not shared.
  * POST answers are not cacheable (HTTP caches do not key on bodies) and get no caching headers.
  */
 @ApplicationScoped
 public class GraphQLCaching {
 
-    private final CachePolicy policy;
+    private static final String VARY = "Authorization, Preview-Token, Accept, Accept-Encoding";
 
-    GraphQLCaching(CachePolicy policy) {
+    private final CachePolicy policy;
+    private final RenderedAnswers rendered;
+
+    GraphQLCaching(CachePolicy policy, Instance<RenderedAnswers> rendered) {
         this.policy = policy;
+        this.rendered = rendered.isResolvable() ? rendered.get() : null;
     }
 
     /**
      * Puts the caching headers of a GET answer; true when it answered 304 itself (the caller then sends nothing).
+     * A public answer is handed to {@link RenderedAnswers} first: it then carries the content watermark's ETag and
+     * the next identical request is answered before any query; otherwise its ETag is a hash of the bytes.
      */
     boolean answer(RoutingContext context, GraphQLHttpRequest request, boolean personal, boolean failed,
-            Collection<String> keys, String body) {
+            Collection<String> keys, byte[] body, String contentType) {
         if (!request.method().equals("GET")) {
             return false;
         }
         HttpServerResponse response = context.response();
-        response.putHeader("Vary", "Authorization, Preview-Token, Accept, Accept-Encoding");
         if (personal || failed) {
+            response.putHeader("Vary", VARY);
             response.putHeader("Cache-Control", personal ? "private, no-store" : "no-store");
             return false;
         }
-        response.putHeader("Cache-Control", policy.publicCacheControl());
-        policy.putTagHeaders(CacheTags.of(keys), response::putHeader);
-        String etag = "\"" + hash(body) + "\"";
+        List<Map.Entry<String, String>> described = new ArrayList<>();
+        BiConsumer<String, String> header = (name, value) -> {
+            response.putHeader(name, value);
+            described.add(Map.entry(name, value));
+        };
+        header.accept("Content-Type", contentType);
+        header.accept("Vary", VARY);
+        header.accept("Cache-Control", policy.publicCacheControl());
+        policy.putTagHeaders(CacheTags.of(keys), header);
+        String etag = rendered == null ? null : rendered.keep(context, body, described);
+        if (etag == null) {
+            etag = "\"" + hash(body) + "\"";
+        }
         response.putHeader("ETag", etag);
         if (matches(context.request().getHeader("If-None-Match"), etag)) {
             response.setStatusCode(304).end();
             return true;
         }
         return false;
+    }
+
+    /** After a mutation that changed something: read-your-writes for the writer's next GET on this instance. */
+    void written() {
+        if (rendered != null) {
+            rendered.written();
+        }
     }
 
     /** Whether the query may show what only some callers may see (a preview token reads drafts). */
@@ -71,9 +100,9 @@ public class GraphQLCaching {
         return false;
     }
 
-    private static String hash(String body) {
+    private static String hash(byte[] body) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

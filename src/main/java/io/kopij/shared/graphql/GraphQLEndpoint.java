@@ -23,6 +23,7 @@ import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.ExecutionService;
 import io.smallrye.graphql.execution.context.SmallRyeContextManager;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -34,6 +35,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,7 @@ public class GraphQLEndpoint {
     static final String PATH = "/graphql";
     private static final Logger LOG = Logger.getLogger(GraphQLEndpoint.class);
     private static final String PERSONAL = "kopij.graphql.personal";
+    private static final String MUTATION = "kopij.graphql.mutation";
 
     private final GraphQLLimits limits;
     private final KopijConfig config;
@@ -79,8 +82,10 @@ public class GraphQLEndpoint {
     }
 
     void route(@Observes Router router) {
-        // Before SmallRye's HTTP route, after its WebSocket route (-99), which never passes upgrades on.
-        router.route(PATH).order(-50)
+        // Before SmallRye's HTTP route, after its WebSocket route (-99), which never passes upgrades on, and after
+        // every filter of priority 45 or more (Quarkus routes a filter at order -priority): the content watermark's
+        // (PublicAnswers, 50) answers repeated anonymous GETs before anything here runs.
+        router.route(PATH).order(-45)
                 .handler(BodyHandler.create().setBodyLimit(config.maxRequestBody()).setHandleFileUploads(false))
                 .handler(this::handle)
                 .failureHandler(this::failed);
@@ -126,6 +131,9 @@ public class GraphQLEndpoint {
                     && operation.getOperation() != OperationDefinition.Operation.QUERY) {
                 throw new GraphQLHttpRequest.Refused(405, "graphql.method-not-allowed",
                         "Only queries run over GET; send mutations with POST");
+            }
+            if (operation != null && operation.getOperation() == OperationDefinition.Operation.MUTATION) {
+                context.put(MUTATION, true);
             }
             if (operation != null) {
                 limits.check(schema(), document, operation, request.variables());
@@ -228,16 +236,21 @@ public class GraphQLEndpoint {
             body.add("data", formatted.containsKey("data") ? formatted.get("data") : JsonValue.NULL);
         }
         boolean requestError = GraphQLErrorCodes.isRequestError(errors, result.isDataPresent());
+        if (Boolean.TRUE.equals(context.get(MUTATION)) && result.isDataPresent()) {
+            caching.written(); // even with some errors, some fields may have written
+        }
         int status = requestError && request.graphqlResponseMediaType() ? 400 : 200;
-        String text = body.build().toString();
+        byte[] bytes = body.build().toString().getBytes(StandardCharsets.UTF_8);
         boolean personal = context.request().getHeader(HttpHeaders.AUTHORIZATION) != null
                 || Boolean.TRUE.equals(context.get(PERSONAL)) || GraphQLCaching.personalQuery(request, context);
         Object keys = result.getExtensions() == null ? null : result.getExtensions().get(CacheKeysInstrumentation.EXTENSION);
         if (caching.answer(context, request, personal, status != 200 || !errors.isEmpty(),
-                keys instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(), text)) {
+                keys instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(), bytes,
+                contentType(request.graphqlResponseMediaType()))) {
             return;
         }
-        send(context, request.graphqlResponseMediaType(), status, text);
+        context.response().setStatusCode(status)
+                .putHeader("Content-Type", contentType(request.graphqlResponseMediaType())).end(Buffer.buffer(bytes));
     }
 
     /** Apollo Client expects this exact answer (HTTP 200) before it sends the query with its hash. */
@@ -294,10 +307,11 @@ public class GraphQLEndpoint {
     }
 
     private void send(RoutingContext context, boolean graphqlResponse, int status, String body) {
-        context.response().setStatusCode(status)
-                .putHeader("Content-Type", (graphqlResponse ? GraphQLHttpRequest.GRAPHQL_RESPONSE : "application/json")
-                        + ";charset=UTF-8")
-                .end(body);
+        context.response().setStatusCode(status).putHeader("Content-Type", contentType(graphqlResponse)).end(body);
+    }
+
+    private static String contentType(boolean graphqlResponse) {
+        return (graphqlResponse ? GraphQLHttpRequest.GRAPHQL_RESPONSE : "application/json") + ";charset=UTF-8";
     }
 
     private Document parse(String query) {
