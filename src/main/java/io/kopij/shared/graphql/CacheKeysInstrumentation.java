@@ -35,6 +35,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public class CacheKeysInstrumentation extends SimplePerformantInstrumentation {
 
     public static final String EXTENSION = "kopij.cacheKeys";
+    /**
+     * GraphQL-context key set by the endpoint when the answer may be shared (an anonymous GET): only then are keys
+     * collected, since every other answer is private or uncacheable and would pay for them for nothing.
+     */
+    public static final String COLLECT = "kopij.collectCacheKeys";
 
     static final class Keys implements InstrumentationState {
         final Set<String> keys = ConcurrentHashMap.newKeySet();
@@ -42,7 +47,7 @@ public class CacheKeysInstrumentation extends SimplePerformantInstrumentation {
 
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-        return new Keys();
+        return Boolean.TRUE.equals(parameters.getExecutionInput().getGraphQLContext().get(COLLECT)) ? new Keys() : null;
     }
 
     @Override

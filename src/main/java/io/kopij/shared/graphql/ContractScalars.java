@@ -11,8 +11,8 @@ import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.schema.SchemaTransformer;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * The custom scalars of the GraphQL contract, named and described so generated clients can type them. SmallRye
@@ -22,11 +22,12 @@ import jakarta.enterprise.event.Observes;
  * {@code @specifiedBy} URL. The scalars keep SmallRye's coercion: only name, description and specifiedBy change.
  */
 @ApplicationScoped
+@Unremovable // looked up by GraphQLBuilders, which SmallRye loads as a service, not a bean
 class ContractScalars {
 
     private static final String DATE_TIME_SPEC = "https://scalars.graphql.org/andimarek/date-time";
 
-    void rename(@Observes GraphQLSchema.Builder builder) {
+    void rename(GraphQLSchema.Builder builder) {
         GraphQLSchema built = builder.build();
         GraphQLSchema contract = SchemaTransformer.transformSchema(built, new GraphQLTypeVisitorStub() {
             @Override

@@ -1,6 +1,7 @@
 package io.kopij.shared.graphql;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import graphql.GraphQLError;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -34,8 +35,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +59,8 @@ public class GraphQLEndpoint {
     private static final Logger LOG = Logger.getLogger(GraphQLEndpoint.class);
     private static final String PERSONAL = "kopij.graphql.personal";
     private static final String MUTATION = "kopij.graphql.mutation";
+    /** A plain mapper for answers: nulls stay, nothing of the REST mapper's configuration applies to GraphQL data. */
+    private static final ObjectWriter ANSWERS = new ObjectMapper().writer();
 
     private final GraphQLLimits limits;
     private final KopijConfig config;
@@ -200,6 +201,9 @@ public class GraphQLEndpoint {
             metadata.put("runBlocking", false);
             metadata.put("httpHeaders", headers(context));
             metadata.put("state", requestContext.getState());
+            if (request.method().equals("GET") && context.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
+                metadata.put(CacheKeysInstrumentation.COLLECT, true); // a shareable answer carries cache tags
+            }
             executionService().executeAsync(input(request), metadata, new ExecutionResponseWriter() {
                 @Override
                 public void write(ExecutionResponse response) {
@@ -227,20 +231,21 @@ public class GraphQLEndpoint {
     private void answerResult(RoutingContext context, GraphQLHttpRequest request, ExecutionResponse response) {
         var result = response.getExecutionResult();
         List<GraphQLError> errors = result.getErrors();
-        JsonObjectBuilder body = Json.createObjectBuilder();
+        // graphql-java has already coerced every value to its scalar's output (String, Number, Boolean, lists and
+        // maps), so the answer is written straight to bytes, in the specification's order.
+        Map<String, Object> answer = new LinkedHashMap<>();
         if (!errors.isEmpty()) {
-            body.add("errors", Json.createArrayBuilder(errors.stream().map(GraphQLErrorCodes::toSpecification).toList()));
+            answer.put("errors", errors.stream().map(GraphQLErrorCodes::toSpecification).toList());
         }
         if (result.isDataPresent()) {
-            JsonObject formatted = response.getExecutionResultAsJsonObject();
-            body.add("data", formatted.containsKey("data") ? formatted.get("data") : JsonValue.NULL);
+            answer.put("data", result.getData());
         }
         boolean requestError = GraphQLErrorCodes.isRequestError(errors, result.isDataPresent());
         if (Boolean.TRUE.equals(context.get(MUTATION)) && result.isDataPresent()) {
             caching.written(); // even with some errors, some fields may have written
         }
         int status = requestError && request.graphqlResponseMediaType() ? 400 : 200;
-        byte[] bytes = body.build().toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = writeBytes(answer);
         boolean personal = context.request().getHeader(HttpHeaders.AUTHORIZATION) != null
                 || Boolean.TRUE.equals(context.get(PERSONAL)) || GraphQLCaching.personalQuery(request, context);
         Object keys = result.getExtensions() == null ? null : result.getExtensions().get(CacheKeysInstrumentation.EXTENSION);
@@ -319,6 +324,14 @@ public class GraphQLEndpoint {
                 .maxTokens(config.graphql().maxTokens()).maxCharacters(config.graphql().maxQueryLength())
                 .maxRuleDepth(200));
         return Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
+    }
+
+    private static byte[] writeBytes(Object value) {
+        try {
+            return ANSWERS.writeValueAsBytes(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String write(Object value) {

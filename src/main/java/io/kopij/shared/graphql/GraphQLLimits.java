@@ -8,7 +8,6 @@ import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLSchema;
 import io.kopij.shared.config.KopijConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ public class GraphQLLimits {
         this.config = config.graphql();
     }
 
-    void addLimits(@Observes GraphQL.Builder builder) {
+    void addLimits(GraphQL.Builder builder) {
         List<Instrumentation> chain = new ArrayList<>();
         chain.add(new QueryLimitsInstrumentation(this));
         chain.add(new CacheKeysInstrumentation());
