@@ -114,6 +114,22 @@ public class PublicAnswers implements RenderedAnswers {
         return etag;
     }
 
+    /** GraphQL over POST: keyed by the caller (method, body and media type), looked up after the body was read. */
+    @Override
+    public byte[] recall(RoutingContext context, String key) {
+        long at = watermark.current();
+        if (!cache.enabled() || at < 0 || personal(context.request())) {
+            return null;
+        }
+        PublicRequest request = new PublicRequest("POST " + context.request().path() + "\n" + key);
+        Rendered rendered = cache.get(request, at);
+        if (rendered != null) {
+            return rendered.body();
+        }
+        context.put(PENDING, new Pending(request, at, "w" + at + "." + request.hash() + "." + salt));
+        return null;
+    }
+
     @Override
     public void written() {
         if (Context.isOnEventLoopThread()) {

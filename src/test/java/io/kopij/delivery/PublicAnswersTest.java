@@ -73,7 +73,9 @@ class PublicAnswersTest {
         LOG.infof("200 conditional requests answered 304: %d SQL statements, %d connections borrowed (background "
                 + "work included)", measured[0], measured[1]);
         assertEquals(0, measured[0], "a 304 ran SQL");
-        assertTrue(measured[1] < 20, "connections were borrowed per request: " + measured[1]);
+        // Background readers (watermark refresh, outbox) borrow some while the requests run, more on a loaded
+        // machine; one borrow per request would be 200.
+        assertTrue(measured[1] < 50, "connections were borrowed per request: " + measured[1]);
         // Weak comparison, and a list of tags, as browsers and CDNs send them.
         anonymous().header("If-None-Match", "\"other\", W/" + etag).queryParam("tag", tag).get(ARTICLES)
                 .then().statusCode(304);

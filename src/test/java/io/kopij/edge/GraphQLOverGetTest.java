@@ -119,6 +119,44 @@ class GraphQLOverGetTest {
                 .body("data.articles.edges.node.id", hasItem(second));
     }
 
+    /**
+     * GraphQL over POST (what Apollo Client sends by default) cannot be held by HTTP caches, but Kopij renders an
+     * anonymous query once per change all the same: the same body again runs no SQL until public content changes;
+     * signed-in callers, mutations and failed queries are never answered from it.
+     */
+    @Test
+    void anonymousQueriesOverPostAreRenderedOncePerChange() {
+        String tag = "gql-post-" + unique();
+        createPublished(article("Via POST " + unique(), tag));
+        await().atMost(Duration.ofSeconds(5)).until(() -> watermark.current() == watermark.refresh());
+        Map<String, Object> body = Map.of("query",
+                "query($tag: String) { articles(filter: {tags: [$tag]}) { edges { node { id title } } } }",
+                "variables", Map.of("tag", tag));
+        String first = anonymous().contentType(ContentType.JSON).body(body).post("/graphql").then().statusCode(200)
+                .header("ETag", nullValue()).header("Cache-Control", nullValue())
+                .body("data.articles.edges.size()", is(1)).extract().asString();
+        String[] again = new String[1];
+        long anonymousStatements = QuietScheduler.withoutScheduledJobs(() -> {
+            long start = sessionFactory.getStatistics().getPrepareStatementCount();
+            again[0] = anonymous().contentType(ContentType.JSON).body(body).post("/graphql").then().statusCode(200)
+                    .contentType(ContentType.JSON).extract().asString();
+            return sessionFactory.getStatistics().getPrepareStatementCount() - start;
+        });
+        assertEquals(0, anonymousStatements, "a repeated anonymous POST ran SQL");
+        assertEquals(first, again[0]);
+        long editorStatements = QuietScheduler.withoutScheduledJobs(() -> {
+            long start = sessionFactory.getStatistics().getPrepareStatementCount();
+            editor().contentType(ContentType.JSON).body(body).post("/graphql").then().statusCode(200)
+                    .body("data.articles.edges.size()", is(1));
+            return sessionFactory.getStatistics().getPrepareStatementCount() - start;
+        });
+        assertTrue(editorStatements > 0, "a signed-in caller got the anonymous answer");
+
+        createPublished(article("Tweede via POST " + unique(), tag));
+        anonymous().contentType(ContentType.JSON).body(body).post("/graphql").then().statusCode(200)
+                .body("data.articles.edges.size()", is(2));
+    }
+
     @Test
     void signedInCallersAndFailedQueriesAreNotShared() {
         String query = "{ articles(first: 1) { totalCount } }";

@@ -1,5 +1,8 @@
 package io.kopij.shared.graphql;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.kopij.shared.cache.CachePolicy;
 import io.kopij.shared.cache.CacheTags;
 import io.kopij.shared.cache.RenderedAnswers;
@@ -27,6 +30,7 @@ import java.util.function.BiConsumer;
 @ApplicationScoped
 public class GraphQLCaching {
 
+    private static final ObjectWriter VARIABLES = new ObjectMapper().writer();
     private static final String VARY = "Authorization, Preview-Token, Accept, Accept-Encoding";
 
     private final CachePolicy policy;
@@ -72,6 +76,34 @@ public class GraphQLCaching {
             return true;
         }
         return false;
+    }
+
+    /**
+     * An anonymous query over POST answered from the render cache: the answer kept for the same body at the current
+     * content watermark, or null (then its answer is kept once it ran, see {@link #keepPosted}).
+     */
+    byte[] recallPosted(RoutingContext context, GraphQLHttpRequest request) {
+        if (rendered == null || !request.method().equals("POST")
+                || context.request().getHeader("Authorization") != null || personalQuery(request, context)) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder(request.query().length() + 64)
+                .append(request.graphqlResponseMediaType() ? "graphql-response" : "json").append('\n')
+                .append(request.operationName()).append('\n').append(request.query()).append('\n');
+        try {
+            key.append(VARIABLES.writeValueAsString(request.variables()));
+        } catch (JsonProcessingException e) {
+            return null; // variables that cannot be written are never kept either
+        }
+        return rendered.recall(context, key.toString());
+    }
+
+    /** Keeps the answer of an anonymous query over POST that ran without errors (no caching headers: a POST). */
+    void keepPosted(RoutingContext context, GraphQLHttpRequest request, boolean personal, boolean failed, byte[] body,
+            String contentType) {
+        if (rendered != null && request.method().equals("POST") && !personal && !failed) {
+            rendered.keep(context, body, List.of(Map.entry("Content-Type", contentType)));
+        }
     }
 
     /** After a mutation that changed something: read-your-writes for the writer's next GET on this instance. */

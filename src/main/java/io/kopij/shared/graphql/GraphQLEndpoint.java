@@ -136,6 +136,15 @@ public class GraphQLEndpoint {
             if (operation != null && operation.getOperation() == OperationDefinition.Operation.MUTATION) {
                 context.put(MUTATION, true);
             }
+            if (operation != null && operation.getOperation() == OperationDefinition.Operation.QUERY) {
+                byte[] recalled = caching.recallPosted(context, request);
+                if (recalled != null) {
+                    context.response().setStatusCode(200)
+                            .putHeader("Content-Type", contentType(request.graphqlResponseMediaType()))
+                            .end(Buffer.buffer(recalled));
+                    return;
+                }
+            }
             if (operation != null) {
                 limits.check(schema(), document, operation, request.variables());
             }
@@ -249,6 +258,8 @@ public class GraphQLEndpoint {
         boolean personal = context.request().getHeader(HttpHeaders.AUTHORIZATION) != null
                 || Boolean.TRUE.equals(context.get(PERSONAL)) || GraphQLCaching.personalQuery(request, context);
         Object keys = result.getExtensions() == null ? null : result.getExtensions().get(CacheKeysInstrumentation.EXTENSION);
+        caching.keepPosted(context, request, personal || Boolean.TRUE.equals(context.get(MUTATION)),
+                status != 200 || !errors.isEmpty(), bytes, contentType(request.graphqlResponseMediaType()));
         if (caching.answer(context, request, personal, status != 200 || !errors.isEmpty(),
                 keys instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(), bytes,
                 contentType(request.graphqlResponseMediaType()))) {
