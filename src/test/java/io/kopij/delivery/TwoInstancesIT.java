@@ -3,6 +3,7 @@ package io.kopij.delivery;
 import static io.kopij.support.Api.ARTICLES;
 import static io.kopij.support.Api.article;
 import static io.kopij.support.Api.unique;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -248,15 +250,17 @@ class TwoInstancesIT {
 
     /**
      * Polls the list (REST or GraphQL over GET) with the old ETag every 2 ms until it answers 200 with the title (a
-     * 304 means the instance has not learnt the change yet); returns when it did (System.nanoTime).
+     * 304 means the instance has not learnt the change yet); returns when that answer arrived (System.nanoTime).
      */
-    private long awaitShown(PackagedAppProcess instance, String path, String etag, String title) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!shows(get(instance, path, etag), title)) {
-            assertTrue(System.nanoTime() < deadline, instance + " did not show \"" + title + "\" at " + path);
-            Thread.sleep(2);
-        }
-        return System.nanoTime();
+    private long awaitShown(PackagedAppProcess instance, String path, String etag, String title) {
+        AtomicLong shownAt = new AtomicLong();
+        await().alias(instance + " showing \"" + title + "\" at " + path).atMost(Duration.ofSeconds(5))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).until(() -> {
+                    boolean shown = shows(get(instance, path, etag), title);
+                    shownAt.set(System.nanoTime());
+                    return shown;
+                });
+        return shownAt.get();
     }
 
     /** A 200 whose list (REST {@code data}, or GraphQL {@code data.articles.edges}) has an article with the title. */

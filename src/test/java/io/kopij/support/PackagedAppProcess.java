@@ -1,5 +1,7 @@
 package io.kopij.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -43,7 +45,7 @@ public final class PackagedAppProcess implements AutoCloseable {
      * with these properties, and waits until its readiness check answers 200.
      */
     public static PackagedAppProcess start(String name, Path workDir, Map<String, String> properties,
-            Duration timeout) throws IOException, InterruptedException {
+            Duration timeout) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException("No packaged app at " + JAR + ": run the package phase first");
         }
@@ -66,9 +68,8 @@ public final class PackagedAppProcess implements AutoCloseable {
         // Also when the test JVM is stopped before the test could close it.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-" + workDir.getFileName()));
         try {
-            awaitReady(name, process, URI.create("http://127.0.0.1:" + port + "/q/health/ready"), log,
-                    started + timeout.toNanos());
-        } catch (IOException | InterruptedException | RuntimeException e) {
+            awaitReady(name, process, URI.create("http://127.0.0.1:" + port + "/q/health/ready"), log, timeout);
+        } catch (RuntimeException e) {
             stop(process);
             throw e;
         }
@@ -76,25 +77,21 @@ public final class PackagedAppProcess implements AutoCloseable {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    private static void awaitReady(String name, Process process, URI readiness, Path log, long deadline)
-            throws IOException, InterruptedException {
+    private static void awaitReady(String name, Process process, URI readiness, Path log, Duration timeout) {
         HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
         HttpRequest ready = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting; "
-                        + "the end of " + log + ":\n" + tail(log, 30));
-            }
-            try {
-                if (probe.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // still starting
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException(name + " was not ready in time; the end of " + log + ":\n" + tail(log, 30));
+        await().alias(name + " ready (log: " + log + ")").atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited with " + process.exitValue()
+                                + " while starting; the end of " + log + ":\n" + tail(log, 30));
+                    }
+                    try {
+                        return probe.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    } catch (IOException notListeningYet) {
+                        return false;
+                    }
+                });
     }
 
     public String baseUrl() {
