@@ -22,12 +22,20 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        String configured = System.getenv("KOPIJ_TEST_KEYCLOAK_URL");
-        String baseUrl;
         if (Boolean.getBoolean(NO_KEYCLOAK_PROPERTY)) {
             // Smoke tests of the packaged app only make anonymous requests, which never reach Keycloak.
             return Map.of("quarkus.oidc.auth-server-url", UNREACHABLE + "/realms/cms");
         }
+        return Map.of("quarkus.oidc.auth-server-url", baseUrl() + "/realms/cms");
+    }
+
+    /**
+     * The base URL of the test Keycloak, started if needed (or the one {@code KOPIJ_TEST_KEYCLOAK_URL} names), and
+     * remembered for {@link Tokens}. Also for tests that start the packaged app themselves and need real tokens.
+     */
+    public static String baseUrl() {
+        String configured = System.getenv("KOPIJ_TEST_KEYCLOAK_URL");
+        String baseUrl;
         if (configured != null && !configured.isBlank()) {
             baseUrl = configured.replaceAll("/+$", "");
         } else {
@@ -38,7 +46,7 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
             baseUrl = server.url();
         }
         System.setProperty(BASE_URL_PROPERTY, baseUrl);
-        return Map.of("quarkus.oidc.auth-server-url", baseUrl + "/realms/cms");
+        return baseUrl;
     }
 
     @Override
