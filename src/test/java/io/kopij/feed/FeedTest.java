@@ -25,8 +25,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -194,6 +196,52 @@ class FeedTest {
             }
         }
         assertTrue(found, "the fresh article is listed: " + freshUrl);
+    }
+
+    /**
+     * Google News reads at most 1,000 entries per news sitemap: with more than 1,000 articles of the last two days,
+     * the answer has exactly 1,000, the newest, each once. The rows are written by SQL (1,001 through the API would
+     * take minutes) and removed afterwards so other tests do not see them.
+     */
+    @Test
+    void theNewsSitemapStopsAtOneThousandEntries() throws Exception {
+        String run = unique().replaceAll("[^a-z0-9]", "");
+        String prefix = "duizend-" + run + "-";
+        String tag = "duizend-" + run;
+        createPublished(article("Eerste " + unique(), tag)); // creates the tag: article URLs need a primary tag
+        OutboxRows.execute("""
+                with inserted as (
+                  insert into article (id, slug, title, status, published_at, created_at, updated_at)
+                  select gen_random_uuid(), ? || g, 'Duizend ' || g, 'published',
+                         now() - interval '10 minutes' - g * interval '1 second', now(), now()
+                  from generate_series(1, 1001) g
+                  returning id)
+                insert into article_tag (article_id, tag_id, position)
+                select inserted.id, t.id, 0 from inserted, tag t where t.slug = ?""", prefix, tag);
+        try {
+            assertEquals(1001L, OutboxRows.longValue("select count(*) from article_tag l join article a "
+                    + "on a.id = l.article_id where a.slug like ?", prefix + "%"));
+            // A publication through the API moves the content watermark: no sitemap rendered before the SQL is reused.
+            String fresh = createPublished(article("Vers " + unique(), tag));
+            var response = anonymous().get("/sitemaps/news.xml").then().statusCode(200).extract();
+            List<Element> urls = children(parse(response).getDocumentElement(), SITEMAP, "url");
+            assertEquals(1000, urls.size(), "a news sitemap holds at most 1,000 entries");
+            Set<String> locations = new HashSet<>();
+            Instant previous = Instant.MAX;
+            for (Element url : urls) {
+                assertTrue(locations.add(text(url, SITEMAP, "loc")), "listed twice: " + text(url, SITEMAP, "loc"));
+                Instant published = OffsetDateTime.parse(text(only(url, NEWS, "news"), NEWS, "publication_date"))
+                        .toInstant();
+                assertFalse(published.isAfter(previous), "newest first");
+                previous = published;
+            }
+            String freshSlug = anonymous().get("/api/v1/articles/" + fresh).then().extract().path("slug");
+            assertTrue(locations.stream().anyMatch(loc -> loc.endsWith("/" + freshSlug)), "the newest is listed");
+            assertTrue(locations.stream().noneMatch(loc -> loc.endsWith("/" + prefix + "1001")),
+                    "the oldest of 1,002 fresh articles is left out");
+        } finally {
+            OutboxRows.execute("delete from article where slug like ?", prefix + "%");
+        }
     }
 
     @Test
