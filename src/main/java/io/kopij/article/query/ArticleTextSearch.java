@@ -37,6 +37,10 @@ class ArticleTextSearch {
 
     private static final String ROW_QUERY = "case kopij_search_config(a.language) "
             + "when 'pg_catalog.dutch'::regconfig then q.nl when 'pg_catalog.english'::regconfig then q.en else q.sq end";
+    /** What to look for to place the excerpt a highlight is made of, from the query of the article's language. */
+    private static final String ROW_LOCATORS = "case kopij_search_config(a.language) "
+            + "when 'pg_catalog.dutch'::regconfig then q.nl_locators when 'pg_catalog.english'::regconfig "
+            + "then q.en_locators else q.sq_locators end";
 
     /**
      * Relevance: the newest matches ranked (a draft without publication time counts by its last change), the
@@ -74,7 +78,7 @@ class ArticleTextSearch {
         String statement = matches(sql) + (byRelevance ? RANK_CANDIDATES : RANK_NONE) + """
                 select p.rank, (select count(*) from matches) as total,
                        ts_headline(kopij_search_config(a.language),
-                         translate(kopij_search_excerpt(coalesce(a.lead || ' ', '') || a.body_text, q.locators),
+                         translate(kopij_search_excerpt(coalesce(a.lead || ' ', '') || a.body_text, %8$s),
                            '%2$s%3$s', ''), %1$s,
                          'StartSel=%2$s, StopSel=%3$s, MaxWords=30, MinWords=12, MaxFragments=1') as highlight,
                        %4$s
@@ -82,7 +86,8 @@ class ArticleTextSearch {
                 join article a on a.id = p.id
                 cross join q
                 order by %7$s
-                """.formatted(ROW_QUERY, START, STOP, ArticleRow.COLUMNS, keyset, sql.orderBy("r"), sql.orderBy("p"));
+                """.formatted(ROW_QUERY, START, STOP, ArticleRow.COLUMNS, keyset, sql.orderBy("r"), sql.orderBy("p"),
+                        ROW_LOCATORS);
         Query rows = ArticleRows.bind(em.createNativeQuery(statement), sql.params())
                 .setParameter("q", query.text().orElseThrow())
                 .setParameter("limit", page.limit() + 1)
@@ -122,8 +127,8 @@ class ArticleTextSearch {
     private static String matches(ArticleListSql sql) {
         return """
                 with q as (
-                  select parsed.*, kopij_query_locators(nl) || kopij_query_locators(en) || kopij_query_locators(sq)
-                           as locators
+                  select parsed.*, kopij_query_locators(nl) as nl_locators, kopij_query_locators(en) as en_locators,
+                         kopij_query_locators(sq) as sq_locators
                   from (select kopij_dutch_query(:q) as nl,
                                websearch_to_tsquery('pg_catalog.english', kopij_unaccent(:q)) as en,
                                websearch_to_tsquery('pg_catalog.simple', kopij_unaccent(:q)) as sq) as parsed),

@@ -12,6 +12,6 @@ public interface SearchConfig {
      * without one). Ranking reads each match's whole search vector, so a common word would otherwise cost a
      * vector per matching article; matches beyond these follow them unranked. Date and title sorts are exact.
      */
-    @WithDefault("300")
+    @WithDefault("200")
     int rankCandidates();
 }
