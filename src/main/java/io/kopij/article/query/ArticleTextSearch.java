@@ -120,9 +120,11 @@ class ArticleTextSearch {
     }
 
     /**
-     * The query in the three configurations and every article it matches under the filters, with the columns the
-     * sorts need; no search vector is read beyond the index (the match needs no recheck), so this stays cheap for
-     * thousands of matches.
+     * The query in the three configurations (with the locators of each, for excerpts) and every article it matches
+     * under the filters, with the columns the sorts need. Word queries are answered by the GIN index without
+     * reading any vector (phrases are rechecked), so this stays cheap for thousands of matches. Materialized: the
+     * total, the candidates and the rest all read it, and inlined the planner may walk the publication-time index
+     * and test every row's vector instead of using the GIN index.
      */
     private static String matches(ArticleListSql sql) {
         return """

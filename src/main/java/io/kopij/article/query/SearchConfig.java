@@ -10,7 +10,8 @@ public interface SearchConfig {
     /**
      * How many matches a relevance sort ranks: the newest ones (by publication time, or last change for articles
      * without one). Ranking reads each match's whole search vector, so a common word would otherwise cost a
-     * vector per matching article; matches beyond these follow them unranked. Date and title sorts are exact.
+     * vector per matching article; matches beyond these follow them unranked (0: none is ranked). Date and title
+     * sorts are exact.
      */
     @WithDefault("200")
     int rankCandidates();
