@@ -22,6 +22,7 @@ import io.kopij.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.DecoderConfig;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -186,6 +187,67 @@ class DeliveryTest {
                 .then().body("data.id", contains(title, lead)).extract().path("page.next");
         anonymous().queryParam("tag", tag).queryParam("q", word).queryParam("limit", 2).queryParam("cursor", next)
                 .get(ARTICLES).then().body("data.id", contains(body)).body("page.next", nullValue());
+    }
+
+    @Test
+    void relevanceRanksTheNewestMatchesAndListsTheOthersAfterThemUnranked() {
+        // The test profile ranks the 3 newest matches (kopij.search.rank-candidates): here five match.
+        String tag = "kandidaat-" + unique();
+        String word = "wombat" + unique().replaceAll("[0-9]", "");
+        String oldTitle = createPublished(english("The " + word + " returns " + unique(), null, "Nothing to see.", tag));
+        String oldBody = createPublished(english("Grassland " + unique(), null, "A " + word + " was seen.", tag));
+        String newTitle = createPublished(english("A " + word + " at night " + unique(), null, "Dark.", tag));
+        String newBody = createPublished(english("Forest " + unique(), null, "Tracks of a " + word + ".", tag));
+        String newLead = createPublished(english("Rivers " + unique(), "The " + word + " swims.", "Water.", tag));
+
+        List<String> byRelevance = anonymous().queryParam("tag", tag).queryParam("q", word).get(ARTICLES).then()
+                .statusCode(200).body("page.total", is(5)).extract().path("data.id");
+        // Within the candidates title beats lead beats body; the older matches follow, whatever their fields.
+        assertEquals(List.of(newTitle, newLead, newBody), byRelevance.subList(0, 3));
+        assertEquals(Set.of(oldTitle, oldBody), Set.copyOf(byRelevance.subList(3, 5)));
+
+        // Cursors walk candidates and the rest alike: every match once, in the same order, the total on every page.
+        List<String> walked = new ArrayList<>();
+        String next = null;
+        do {
+            var request = anonymous().queryParam("tag", tag).queryParam("q", word).queryParam("limit", 2);
+            var page = (next == null ? request : request.queryParam("cursor", next)).get(ARTICLES).then()
+                    .statusCode(200).body("page.total", is(5)).extract();
+            walked.addAll(page.path("data.id"));
+            next = page.path("page.next");
+        } while (next != null);
+        assertEquals(byRelevance, walked);
+        anonymous().queryParam("tag", tag).queryParam("q", word).queryParam("page", 3).queryParam("limit", 2)
+                .get(ARTICLES).then().body("data.id", contains(byRelevance.get(4))).body("page.total", is(5));
+
+        // Date sorts rank nothing and see every match.
+        anonymous().queryParam("tag", tag).queryParam("q", word).queryParam("sort", "-publishedAt").get(ARTICLES)
+                .then().body("data.id", contains(newLead, newBody, newTitle, oldBody, oldTitle))
+                .body("page.total", is(5));
+        GraphQL.post(anonymous(), "query($t: [String], $q: String) { articles(filter: {tags: $t, query: $q}) "
+                        + "{ totalCount edges { node { id } } } }", Map.of("t", List.of(tag), "q", word))
+                .body("errors", nullValue()).body("data.articles.totalCount", is(5))
+                .body("data.articles.edges.node.id", contains(byRelevance.toArray()));
+    }
+
+    @Test
+    void aMatchDeepInALongBodyIsHighlighted() {
+        String tag = "diep-" + unique();
+        String filler = "Een lange inleiding over het weer in de polder. ".repeat(60);
+        var deep = article("Lang verhaal " + unique(), tag);
+        deep.put("body", filler + "Dan komt eindelijk het klimaatakkoord ter sprake. " + filler);
+        createPublished(deep);
+        anonymous().queryParam("tag", tag).queryParam("q", "klimaatakkoord").get(ARTICLES).then().statusCode(200)
+                .body("data[0].highlight", containsString("<mark>klimaatakkoord</mark>"))
+                .body("data[0].highlight", containsString("eindelijk"));
+    }
+
+    private static Map<String, Object> english(String title, String lead, String body, String tag) {
+        var article = article(title, tag);
+        article.put("language", "en");
+        article.put("body", body);
+        article.put("lead", lead != null ? lead : "A short introduction."); // the default lead repeats the title
+        return article;
     }
 
     @Test

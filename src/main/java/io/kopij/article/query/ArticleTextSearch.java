@@ -11,8 +11,19 @@ import java.util.List;
 /**
  * Full-text search in PostgreSQL. The query is parsed in web-search syntax with the Dutch, English and simple
  * configurations (accents folded) and matched against the GIN-indexed search vector; each article is ranked with
- * the query of its own language. One statement returns the page with its rows, the total and the highlighted
+ * the query of its own language. One statement returns the page with its rows, the exact total and the highlighted
  * snippets; filters, keyset and order come from {@link ArticleListSql} like those of plain lists.
+ *
+ * <p>Ranking reads an article's whole search vector (title, lead and body: kilobytes, kept out of line), so a
+ * relevance sort ranks only the {@link SearchConfig#rankCandidates() newest matches}: on a common word, ranking
+ * every match cost tens of milliseconds of PostgreSQL time per request. The matches beyond them follow, unranked
+ * (rank 0, then by id), so every match can still be paged to and the total stays exact; an older article that
+ * would have ranked high is not on the first pages of a relevance sort. Date and title sorts rank nothing and are
+ * exact. Totals and candidates come from the index and the rows, without reading any vector.
+ *
+ * <p>Highlights are built by ts_headline over an excerpt around the first place a query term seems to occur
+ * ({@code kopij_search_excerpt}, V021), not over the whole lead and body: parsing 5 kB of text per row cost more
+ * than the rest of the page.
  */
 @ApplicationScoped
 class ArticleTextSearch {
@@ -26,32 +37,64 @@ class ArticleTextSearch {
 
     private static final String ROW_QUERY = "case kopij_search_config(a.language) "
             + "when 'pg_catalog.dutch'::regconfig then q.nl when 'pg_catalog.english'::regconfig then q.en else q.sq end";
+    /** What to look for to place the excerpt a highlight is made of, from the query of the article's language. */
+    private static final String ROW_LOCATORS = "case kopij_search_config(a.language) "
+            + "when 'pg_catalog.dutch'::regconfig then q.nl_locators when 'pg_catalog.english'::regconfig "
+            + "then q.en_locators else q.sq_locators end";
+
+    /**
+     * Relevance: the newest matches ranked (a draft without publication time counts by its last change), the
+     * others after them with rank 0. Only the candidates' vectors are read.
+     */
+    private static final String RANK_CANDIDATES = """
+            , candidates as (
+              select m.id from matches m
+              order by coalesce(m.published_at, m.updated_at) desc, m.id desc limit :candidates),
+            ranked as (
+              select a.id, a.published_at, a.updated_at, a.title, ts_rank_cd(a.search_vector, %1$s) as rank
+              from candidates c join article a on a.id = c.id cross join q
+              union all
+              select m.id, m.published_at, m.updated_at, m.title, 0::real
+              from matches m where not exists (select 1 from candidates c where c.id = m.id))
+            """.formatted(ROW_QUERY);
+
+    /** Date and title sorts need no rank. */
+    private static final String RANK_NONE = """
+            , ranked as (select m.*, 0::real as rank from matches m)
+            """;
 
     private final EntityManager em;
+    private final SearchConfig config;
 
-    ArticleTextSearch(EntityManager em) {
+    ArticleTextSearch(EntityManager em, SearchConfig config) {
         this.em = em;
+        this.config = config;
     }
 
     ArticleRows.Slice search(ArticleQuery query, ArticleListSql sql, PageRequest page) {
-        String matches = matches(sql);
-        String keyset = page.cursor().map(c -> sql.after(Cursor.decode(c, query.sort().wireName()), "m"))
+        boolean byRelevance = query.sort() == ArticleSort.RELEVANCE;
+        String keyset = page.cursor().map(c -> sql.after(Cursor.decode(c, query.sort().wireName()), "r"))
                 .orElse("true");
-        String statement = matches + """
+        String statement = matches(sql) + (byRelevance ? RANK_CANDIDATES : RANK_NONE) + """
                 select p.rank, (select count(*) from matches) as total,
                        ts_headline(kopij_search_config(a.language),
-                         translate(coalesce(a.lead || ' ', '') || a.body_text, '%2$s%3$s', ''), %1$s,
+                         translate(kopij_search_excerpt(coalesce(a.lead || ' ', '') || a.body_text, %8$s),
+                           '%2$s%3$s', ''), %1$s,
                          'StartSel=%2$s, StopSel=%3$s, MaxWords=30, MinWords=12, MaxFragments=1') as highlight,
                        %4$s
-                from (select m.* from matches m where %5$s order by %6$s limit :limit offset :offset) p
+                from (select r.* from ranked r where %5$s order by %6$s limit :limit offset :offset) p
                 join article a on a.id = p.id
                 cross join q
                 order by %7$s
-                """.formatted(ROW_QUERY, START, STOP, ArticleRow.COLUMNS, keyset, sql.orderBy("m"), sql.orderBy("p"));
+                """.formatted(ROW_QUERY, START, STOP, ArticleRow.COLUMNS, keyset, sql.orderBy("r"), sql.orderBy("p"),
+                        ROW_LOCATORS);
         Query rows = ArticleRows.bind(em.createNativeQuery(statement), sql.params())
                 .setParameter("q", query.text().orElseThrow())
                 .setParameter("limit", page.limit() + 1)
                 .setParameter("offset", page.cursor().isPresent() ? 0 : page.offset());
+        if (byRelevance) {
+            rows.setParameter("candidates", config.rankCandidates());
+        }
         List<ArticleRows.Found> found = new ArrayList<>();
         long total = 0;
         for (Object[] row : ArticleRows.results(rows)) {
@@ -76,18 +119,26 @@ class ArticleTextSearch {
         return ((Number) count.getSingleResult()).longValue();
     }
 
-    /** The query in the three configurations and every article it matches under the filters, with its rank. */
+    /**
+     * The query in the three configurations (with the locators of each, for excerpts) and every article it matches
+     * under the filters, with the columns the sorts need. Word queries are answered by the GIN index without
+     * reading any vector (phrases are rechecked), so this stays cheap for thousands of matches. Materialized: the
+     * total, the candidates and the rest all read it, and inlined the planner may walk the publication-time index
+     * and test every row's vector instead of using the GIN index.
+     */
     private static String matches(ArticleListSql sql) {
         return """
                 with q as (
-                  select kopij_dutch_query(:q) as nl,
-                         websearch_to_tsquery('pg_catalog.english', kopij_unaccent(:q)) as en,
-                         websearch_to_tsquery('pg_catalog.simple', kopij_unaccent(:q)) as sq),
-                matches as (
-                  select a.id, a.published_at, a.updated_at, a.title, ts_rank_cd(a.search_vector, %1$s) as rank
+                  select parsed.*, kopij_query_locators(nl) as nl_locators, kopij_query_locators(en) as en_locators,
+                         kopij_query_locators(sq) as sq_locators
+                  from (select kopij_dutch_query(:q) as nl,
+                               websearch_to_tsquery('pg_catalog.english', kopij_unaccent(:q)) as en,
+                               websearch_to_tsquery('pg_catalog.simple', kopij_unaccent(:q)) as sq) as parsed),
+                matches as materialized (
+                  select a.id, a.published_at, a.updated_at, a.title
                   from article a, q
-                  where (a.search_vector @@ q.nl or a.search_vector @@ q.en or a.search_vector @@ q.sq) and %2$s)
-                """.formatted(ROW_QUERY, sql.where());
+                  where (a.search_vector @@ q.nl or a.search_vector @@ q.en or a.search_vector @@ q.sq) and %1$s)
+                """.formatted(sql.where());
     }
 
     /** Plain text with matches in {@code <mark>}: everything else is escaped, so the snippet is safe HTML. */

@@ -1,0 +1,18 @@
+package io.kopij.article.query;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Full-text search ({@code kopij.search.*}). */
+@ConfigMapping(prefix = "kopij.search")
+public interface SearchConfig {
+
+    /**
+     * How many matches a relevance sort ranks: the newest ones (by publication time, or last change for articles
+     * without one). Ranking reads each match's whole search vector, so a common word would otherwise cost a
+     * vector per matching article; matches beyond these follow them unranked (0: none is ranked). Date and title
+     * sorts are exact.
+     */
+    @WithDefault("200")
+    int rankCandidates();
+}
