@@ -2,6 +2,7 @@ package io.kopij.article.query;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 
 /** Full-text search ({@code kopij.search.*}). */
 @ConfigMapping(prefix = "kopij.search")
@@ -14,5 +15,6 @@ public interface SearchConfig {
      * sorts are exact.
      */
     @WithDefault("200")
+    @Min(0) // a negative limit would fail every relevance search; refused at startup instead
     int rankCandidates();
 }
