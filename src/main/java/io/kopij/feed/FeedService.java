@@ -77,7 +77,14 @@ public class FeedService {
         while (items.size() < max) {
             int limit = Math.min(PageRequest.MAX_LIMIT, max - items.size());
             CursorPage<ArticleView> page = lists.page(query, new PageRequest(limit, cursor, Optional.empty()));
-            page.edges().forEach(edge -> items.add(new FeedItem(edge.node(), null, url(edge.node()))));
+            for (CursorPage.Edge<ArticleView> edge : page.edges()) {
+                String url = url(edge.node());
+                // An article without a public URL (the template needs a part it lacks) cannot be listed; it must not
+                // take one of the sitemap's places either (a news sitemap holds at most 1,000).
+                if (url != null && items.size() < max) {
+                    items.add(new FeedItem(edge.node(), null, url));
+                }
+            }
             if (!page.hasNext() || page.edges().isEmpty()) {
                 break;
             }
