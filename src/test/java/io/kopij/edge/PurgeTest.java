@@ -15,15 +15,19 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kopij.event.OutboxRows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -38,6 +42,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(PurgeTest.Purging.class)
 class PurgeTest {
+
+    @Inject
+    PurgeCleanup cleanup;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -153,6 +160,28 @@ class PurgeTest {
         since(before).stream().filter(r -> r.path("path").asText().equals("/varnish-a/"))
                 .forEach(r -> keys.addAll(xkeys(r)));
         assertTrue(keys.containsAll(List.of("tag:" + tagId, "tags", "article:" + id)), keys.toString());
+    }
+
+    /** Failed jobs stay for the operators as long as events do, then retention deletes them; pending ones stay. */
+    @Test
+    void failedPurgeJobsAreForgottenAfterTheRetention() {
+        UUID oldFailure = UUID.randomUUID();
+        UUID recentFailure = UUID.randomUUID();
+        UUID oldPending = UUID.randomUUID();
+        String insert = "insert into purge_job (id, target, keys, status, attempt_count, next_attempt_at, created_at) "
+                + "values (?, 'http http://retention.invalid/', array['articles'], ?, 6, now() + interval '1 day', "
+                + "now() - ? * interval '1 day')";
+        OutboxRows.execute(insert, oldFailure, "failed", 30);
+        OutboxRows.execute(insert, recentFailure, "failed", 1);
+        OutboxRows.execute(insert, oldPending, "pending", 30);
+        try {
+            assertEquals(1, cleanup.forgetFailedBefore(Instant.now().minus(Duration.ofDays(7))));
+            assertEquals(0L, OutboxRows.longValue("select count(*) from purge_job where id = ?", oldFailure));
+            assertEquals(1L, OutboxRows.longValue("select count(*) from purge_job where id = ?", recentFailure));
+            assertEquals(1L, OutboxRows.longValue("select count(*) from purge_job where id = ?", oldPending));
+        } finally {
+            OutboxRows.execute("delete from purge_job where id in (?, ?, ?)", oldFailure, recentFailure, oldPending);
+        }
     }
 
     @Test
