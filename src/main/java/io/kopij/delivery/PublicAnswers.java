@@ -84,7 +84,8 @@ public class PublicAnswers implements RenderedAnswers {
             return;
         }
         PublicRequest key = PublicRequest.of(request);
-        String tag = "w" + at + "." + key.hash() + "." + salt;
+        Pending pending = pending(key, at);
+        String tag = pending.tag();
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
             String matching = matching(ifNoneMatch, tag);
@@ -98,7 +99,7 @@ public class PublicAnswers implements RenderedAnswers {
             send(context, rendered);
             return;
         }
-        context.put(PENDING, new Pending(key, at, tag));
+        context.put(PENDING, pending);
         context.next();
     }
 
@@ -114,6 +115,11 @@ public class PublicAnswers implements RenderedAnswers {
         return etag;
     }
 
+    /** This request at this watermark, with its entity tag: the same on every instance of this release. */
+    private Pending pending(PublicRequest request, long at) {
+        return new Pending(request, at, "w" + at + "." + request.hash() + "." + salt);
+    }
+
     /** GraphQL over POST: keyed by the caller (method, body and media type), looked up after the body was read. */
     @Override
     public byte[] recall(RoutingContext context, String key) {
@@ -126,7 +132,7 @@ public class PublicAnswers implements RenderedAnswers {
         if (rendered != null) {
             return rendered.body();
         }
-        context.put(PENDING, new Pending(request, at, "w" + at + "." + request.hash() + "." + salt));
+        context.put(PENDING, pending(request, at));
         return null;
     }
 

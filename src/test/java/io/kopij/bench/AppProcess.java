@@ -1,7 +1,7 @@
 package io.kopij.bench;
 
+import io.kopij.support.PackagedAppProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +42,7 @@ final class AppProcess implements AutoCloseable {
             throw new IllegalStateException("No packaged app at " + config.appJar() + ": build it first "
                     + "(./mvnw -Pbench verify does)");
         }
-        int port = freePort();
+        int port = PackagedAppProcess.freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(config.java());
         cmd.addAll(config.appJvmArgs());
@@ -72,7 +72,7 @@ final class AppProcess implements AutoCloseable {
             while (System.nanoTime() < deadline) {
                 if (!p.isAlive()) {
                     throw new IllegalStateException("The app exited with " + p.exitValue() + " during startup; "
-                            + "see " + log + ":\n" + tail(log, 30));
+                            + "see " + log + ":\n" + PackagedAppProcess.tail(log, 30));
                 }
                 try {
                     HttpResponse<Void> r = probe.send(HttpRequest.newBuilder(
@@ -92,7 +92,7 @@ final class AppProcess implements AutoCloseable {
             }
             throw new IllegalStateException("The app was not ready within " + config.startTimeout() + "; see " + log);
         } catch (InterruptedException | RuntimeException e) {
-            stop(p);
+            PackagedAppProcess.stop(p);
             throw e;
         }
     }
@@ -140,22 +140,7 @@ final class AppProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        stop(process);
-    }
-
-    static void stop(Process p) {
-        if (!p.isAlive()) {
-            return;
-        }
-        p.destroy();
-        try {
-            if (!p.waitFor(15, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        PackagedAppProcess.stop(process);
     }
 
     /** An app left running by a killed earlier run (pid in target/bench/app.pid) is stopped first. */
@@ -179,22 +164,6 @@ final class AppProcess implements AutoCloseable {
             Files.deleteIfExists(pidFile);
         } catch (IOException | RuntimeException e) {
             System.err.println("Could not check " + pidFile + ": " + e);
-        }
-    }
-
-    static String tail(Path log, int lines) {
-        try {
-            List<String> all = Files.readAllLines(log);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
         }
     }
 }

@@ -118,7 +118,8 @@ public final class PackagedAppProcess implements AutoCloseable {
         return name + " (" + baseUrl() + ", log " + log + ")";
     }
 
-    private static void stop(Process process) {
+    /** SIGTERM, so the app shuts down as in production; forcibly after 15 s. */
+    public static void stop(Process process) {
         if (!process.isAlive()) {
             return;
         }
@@ -133,7 +134,8 @@ public final class PackagedAppProcess implements AutoCloseable {
         }
     }
 
-    private static String tail(Path log, int lines) {
+    /** The last lines of a log, for failure messages. */
+    public static String tail(Path log, int lines) {
         try {
             List<String> all = Files.readAllLines(log);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -142,7 +144,7 @@ public final class PackagedAppProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -7,6 +7,7 @@ import io.kopij.event.outbox.Coalescer;
 import io.kopij.event.outbox.EventThreads;
 import io.kopij.event.outbox.Jdbc;
 import io.kopij.event.outbox.Outbox;
+import io.kopij.event.outbox.OutboxConsumer;
 import io.kopij.event.outbox.OutboxEvent;
 import io.kopij.event.outbox.OutboxSignal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +27,9 @@ import java.util.UUID;
 /**
  * The fan-out of events to webhook deliveries, outside the editors' transactions: the outbox keeps one INSERT per
  * write, and this turns each committed event into one delivery per matching endpoint. It follows the outbox by
- * position with a durable cursor (outbox_consumer 'webhooks'); the cursor row is locked with SKIP LOCKED, so one
- * instance at a time fans out and the others skip, and the deliveries and the cursor move in one transaction, so
- * an event is fanned out exactly once even when an instance dies halfway.
+ * position as a durable consumer ('webhooks', see {@link OutboxConsumer}): one instance at a time fans out, and the
+ * deliveries and the cursor move in one transaction, so an event is fanned out exactly once even when an instance
+ * dies halfway.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -53,16 +54,14 @@ public class WebhookDispatcher {
         }
     }
 
-    private final Jdbc jdbc;
-    private final Outbox outbox;
+    private final OutboxConsumer consumer;
     private final ObjectMapper json;
     private final DeliveryWorker worker;
     private final Coalescer runner;
     private volatile boolean paused;
 
     WebhookDispatcher(Jdbc jdbc, Outbox outbox, ObjectMapper json, DeliveryWorker worker, EventThreads threads) {
-        this.jdbc = jdbc;
-        this.outbox = outbox;
+        this.consumer = new OutboxConsumer(CONSUMER, BATCH, jdbc, outbox);
         this.json = json;
         this.worker = worker;
         this.runner = new Coalescer("Webhook fan-out", threads.workers(), this::dispatchAll);
@@ -84,35 +83,15 @@ public class WebhookDispatcher {
 
     /** Fans out everything committed so far; answers how many deliveries were queued. */
     public int dispatchAll() {
-        int queued = 0;
-        int[] batch;
-        do {
-            batch = jdbc.inTransaction(this::dispatchBatch);
-            queued += batch[1];
-        } while (batch[0] == BATCH);
+        int queued = consumer.drain(this::queueDeliveries);
         if (queued > 0) {
             worker.wake();
         }
         return queued;
     }
 
-    /** One batch: {events read, deliveries queued}; {0, 0} when another instance holds the cursor. */
-    private int[] dispatchBatch(Connection connection) throws SQLException {
-        long cursor;
-        try (PreparedStatement lock = connection.prepareStatement(
-                "select position from outbox_consumer where name = ? for update skip locked")) {
-            lock.setString(1, CONSUMER);
-            try (ResultSet row = lock.executeQuery()) {
-                if (!row.next()) {
-                    return new int[] {0, 0};
-                }
-                cursor = row.getLong(1);
-            }
-        }
-        List<OutboxEvent> events = outbox.between(connection, cursor, Long.MAX_VALUE, BATCH);
-        if (events.isEmpty()) {
-            return new int[] {0, 0};
-        }
+    /** The deliveries of one batch of events: one per event and matching endpoint; answers how many. */
+    private int queueDeliveries(Connection connection, List<OutboxEvent> events) throws SQLException {
         List<Target> targets = targets(connection);
         ArrayNode rows = json.createArrayNode();
         for (OutboxEvent event : events) {
@@ -130,14 +109,7 @@ public class WebhookDispatcher {
                 }
             }
         }
-        int queued = rows.isEmpty() ? 0 : DeliveryStore.enqueue(connection, rows.toString());
-        try (PreparedStatement advance = connection.prepareStatement(
-                "update outbox_consumer set position = ? where name = ?")) {
-            advance.setLong(1, events.get(events.size() - 1).position());
-            advance.setString(2, CONSUMER);
-            advance.executeUpdate();
-        }
-        return new int[] {events.size(), queued};
+        return rows.isEmpty() ? 0 : DeliveryStore.enqueue(connection, rows.toString());
     }
 
     private static List<Target> targets(Connection connection) throws SQLException {

@@ -11,8 +11,6 @@ import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.schema.SchemaTransformer;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
-import io.quarkus.arc.Unremovable;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The custom scalars of the GraphQL contract, named and described so generated clients can type them. SmallRye
@@ -21,15 +19,16 @@ import jakarta.enterprise.context.ApplicationScoped;
  * integers written as JSON numbers, so the contract calls the scalar {@code Long}. {@code DateTime} gets its
  * {@code @specifiedBy} URL. The scalars keep SmallRye's coercion: only name, description and specifiedBy change.
  */
-@ApplicationScoped
-@Unremovable // looked up by GraphQLBuilders, which SmallRye loads as a service, not a bean
-class ContractScalars {
+final class ContractScalars {
 
     private static final String DATE_TIME_SPEC = "https://scalars.graphql.org/andimarek/date-time";
 
-    void rename(GraphQLSchema.Builder builder) {
-        GraphQLSchema built = builder.build();
-        GraphQLSchema contract = SchemaTransformer.transformSchema(built, new GraphQLTypeVisitorStub() {
+    private ContractScalars() {
+    }
+
+    /** The schema SmallRye built, with the contract's scalars in place of SmallRye's. */
+    static GraphQLSchema contract(GraphQLSchema built) {
+        return SchemaTransformer.transformSchema(built, new GraphQLTypeVisitorStub() {
             @Override
             public TraversalControl visitGraphQLScalarType(GraphQLScalarType scalar,
                     TraverserContext<GraphQLSchemaElement> context) {
@@ -37,12 +36,6 @@ class ContractScalars {
                 return replacement == scalar ? TraversalControl.CONTINUE : changeNode(context, replacement);
             }
         });
-        builder.query(contract.getQueryType())
-                .mutation(contract.getMutationType())
-                .subscription(contract.getSubscriptionType())
-                .clearAdditionalTypes()
-                .additionalTypes(contract.getAdditionalTypes())
-                .codeRegistry(contract.getCodeRegistry());
     }
 
     static GraphQLScalarType contractScalar(GraphQLScalarType scalar) {

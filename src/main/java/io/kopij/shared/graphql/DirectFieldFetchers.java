@@ -31,17 +31,17 @@ final class DirectFieldFetchers {
     private DirectFieldFetchers() {
     }
 
-    static void install(GraphQLSchema.Builder builder) {
-        GraphQLSchema schema = builder.build();
+    /** The schema's code registry with direct getters for SmallRye's plain field fetchers. */
+    static GraphQLCodeRegistry direct(GraphQLSchema schema) {
+        GraphQLCodeRegistry registry = schema.getCodeRegistry();
         java.lang.reflect.Field modelField;
         try {
             modelField = FieldDataFetcher.class.getDeclaredField("field");
             modelField.setAccessible(true);
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warn("SmallRye's field fetcher changed shape; GraphQL fields keep it (slower)", e);
-            return;
+            return registry;
         }
-        GraphQLCodeRegistry registry = schema.getCodeRegistry();
         int replaced = 0;
         GraphQLCodeRegistry.Builder direct = GraphQLCodeRegistry.newCodeRegistry(registry);
         for (GraphQLType type : schema.getAllTypesAsList()) {
@@ -64,8 +64,8 @@ final class DirectFieldFetchers {
                 }
             }
         }
-        builder.codeRegistry(direct.build());
         LOG.debugf("%d GraphQL fields read through their getters directly", replaced);
+        return direct.build();
     }
 
     /** Calls the getter of the source object; anything unexpected goes to SmallRye's fetcher. */

@@ -20,11 +20,16 @@ public class GraphQLBuilders implements EventingService {
         return null;
     }
 
+    /** One build of SmallRye's schema, then the contract's scalars and the direct field fetchers on it. */
     @Override
     public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
-        Arc.container().instance(ContractScalars.class).get().rename(builder);
-        DirectFieldFetchers.install(builder);
-        return builder;
+        GraphQLSchema contract = ContractScalars.contract(builder.build());
+        return builder.query(contract.getQueryType())
+                .mutation(contract.getMutationType())
+                .subscription(contract.getSubscriptionType())
+                .clearAdditionalTypes()
+                .additionalTypes(contract.getAdditionalTypes())
+                .codeRegistry(DirectFieldFetchers.direct(contract));
     }
 
     @Override

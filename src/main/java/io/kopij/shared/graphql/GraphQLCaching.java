@@ -1,8 +1,6 @@
 package io.kopij.shared.graphql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.kopij.shared.cache.CachePolicy;
 import io.kopij.shared.cache.CacheTags;
 import io.kopij.shared.cache.RenderedAnswers;
@@ -23,14 +21,13 @@ import java.util.function.BiConsumer;
 /**
  * HTTP caching of GraphQL over GET, the same as REST's (HttpCaching): an anonymous query that ran without errors is
  * {@code Cache-Control: public} with the content watermark's ETag (kept in the render cache like REST answers), a
- * 304 for a matching If-None-Match, and the cache
- * tags of what it fetched; a query by a signed-in caller, with a preview token, or with errors is not shared.
- * POST answers are not cacheable (HTTP caches do not key on bodies) and get no caching headers.
+ * 304 for a matching If-None-Match, and the cache tags of what it fetched; a query by a signed-in caller, with a
+ * preview token, or with errors is not shared. POST answers get no caching headers (HTTP caches do not key on
+ * bodies), but anonymous ones are kept in the render cache under their body.
  */
 @ApplicationScoped
 public class GraphQLCaching {
 
-    private static final ObjectWriter VARIABLES = new ObjectMapper().writer();
     private static final String VARY = "Authorization, Preview-Token, Accept, Accept-Encoding";
 
     private final CachePolicy policy;
@@ -43,12 +40,18 @@ public class GraphQLCaching {
 
     /**
      * Puts the caching headers of a GET answer; true when it answered 304 itself (the caller then sends nothing).
+     * {@code personal} is also true for a mutation: its answer is never kept.
      * A public answer is handed to {@link RenderedAnswers} first: it then carries the content watermark's ETag and
      * the next identical request is answered before any query; otherwise its ETag is a hash of the bytes.
      */
     boolean answer(RoutingContext context, GraphQLHttpRequest request, boolean personal, boolean failed,
             Collection<String> keys, byte[] body, String contentType) {
         if (!request.method().equals("GET")) {
+            // A POST gets no caching headers (HTTP caches do not key on bodies); an anonymous query's answer is kept
+            // under its body all the same (recallPosted).
+            if (rendered != null && !personal && !failed) {
+                rendered.keep(context, body, List.of(Map.entry("Content-Type", contentType)));
+            }
             return false;
         }
         HttpServerResponse response = context.response();
@@ -80,7 +83,7 @@ public class GraphQLCaching {
 
     /**
      * An anonymous query over POST answered from the render cache: the answer kept for the same body at the current
-     * content watermark, or null (then its answer is kept once it ran, see {@link #keepPosted}).
+     * content watermark, or null (then its answer is kept once it ran, see {@link #answer}).
      */
     byte[] recallPosted(RoutingContext context, GraphQLHttpRequest request) {
         if (rendered == null || !request.method().equals("POST")
@@ -91,19 +94,11 @@ public class GraphQLCaching {
                 .append(request.graphqlResponseMediaType() ? "graphql-response" : "json").append('\n')
                 .append(request.operationName()).append('\n').append(request.query()).append('\n');
         try {
-            key.append(VARIABLES.writeValueAsString(request.variables()));
+            key.append(GraphQLEndpoint.PLAIN_JSON.writeValueAsString(request.variables()));
         } catch (JsonProcessingException e) {
             return null; // variables that cannot be written are never kept either
         }
         return rendered.recall(context, key.toString());
-    }
-
-    /** Keeps the answer of an anonymous query over POST that ran without errors (no caching headers: a POST). */
-    void keepPosted(RoutingContext context, GraphQLHttpRequest request, boolean personal, boolean failed, byte[] body,
-            String contentType) {
-        if (rendered != null && request.method().equals("POST") && !personal && !failed) {
-            rendered.keep(context, body, List.of(Map.entry("Content-Type", contentType)));
-        }
     }
 
     /** After a mutation that changed something: read-your-writes for the writer's next GET on this instance. */

@@ -59,8 +59,11 @@ public class GraphQLEndpoint {
     private static final Logger LOG = Logger.getLogger(GraphQLEndpoint.class);
     private static final String PERSONAL = "kopij.graphql.personal";
     private static final String MUTATION = "kopij.graphql.mutation";
-    /** A plain mapper for answers: nulls stay, nothing of the REST mapper's configuration applies to GraphQL data. */
-    private static final ObjectWriter ANSWERS = new ObjectMapper().writer();
+    /**
+     * A plain writer for answers and request keys: nulls stay, nothing of the REST mapper's configuration applies to
+     * GraphQL data.
+     */
+    static final ObjectWriter PLAIN_JSON = new ObjectMapper().writer();
 
     private final GraphQLLimits limits;
     private final KopijConfig config;
@@ -258,9 +261,8 @@ public class GraphQLEndpoint {
         boolean personal = context.request().getHeader(HttpHeaders.AUTHORIZATION) != null
                 || Boolean.TRUE.equals(context.get(PERSONAL)) || GraphQLCaching.personalQuery(request, context);
         Object keys = result.getExtensions() == null ? null : result.getExtensions().get(CacheKeysInstrumentation.EXTENSION);
-        caching.keepPosted(context, request, personal || Boolean.TRUE.equals(context.get(MUTATION)),
-                status != 200 || !errors.isEmpty(), bytes, contentType(request.graphqlResponseMediaType()));
-        if (caching.answer(context, request, personal, status != 200 || !errors.isEmpty(),
+        if (caching.answer(context, request, personal || Boolean.TRUE.equals(context.get(MUTATION)),
+                status != 200 || !errors.isEmpty(),
                 keys instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(), bytes,
                 contentType(request.graphqlResponseMediaType()))) {
             return;
@@ -339,7 +341,7 @@ public class GraphQLEndpoint {
 
     private static byte[] writeBytes(Object value) {
         try {
-            return ANSWERS.writeValueAsBytes(value);
+            return PLAIN_JSON.writeValueAsBytes(value);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
