@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,16 @@ public class SparseFields {
 
     private static final int MAX_LENGTH = 500;
     private static final String FILTER = "kopij.sparse-fields";
+
+    /** The field names of an item type, sorted for the message that lists them. */
+    private static final ClassValue<Set<String>> KNOWN = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            Set<String> names = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            return Collections.unmodifiableSet(names);
+        }
+    };
 
     private final ObjectMapper json;
     private final AnswerTags answerTags;
@@ -70,8 +81,7 @@ public class SparseFields {
     }
 
     static Set<String> parse(String fields, Class<? extends Record> itemType) {
-        Set<String> known = Arrays.stream(itemType.getRecordComponents()).map(RecordComponent::getName)
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> known = KNOWN.get(itemType);
         if (fields.isBlank() || fields.length() > MAX_LENGTH) {
             throw InvalidInputException.field("fields", "must name one or more fields: " + String.join(", ", known));
         }
