@@ -16,10 +16,12 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,6 +34,8 @@ public final class Benchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GRAPHQL_A = "{ articles(first: 20) { edges { node { id slug title lead publishedAt "
             + "authors { id slug name } tags { id slug name } } } } }";
+    /** Case I: a typical sparse list, what a teaser block or a link list asks for. */
+    private static final String SPARSE_FIELDS = "id,slug,title,publishedAt";
 
     private final BenchConfig config;
     private final List<String> notes = new ArrayList<>();
@@ -203,6 +207,19 @@ public final class Benchmark {
                     + fJson.path("data").size() + " rows, total " + fJson.path("page").path("total").asText("?"));
         }
 
+        // A sparse fieldset of A: never slower than the full answer (issue 16).
+        HttpRequest i = get(base + "/api/v1/articles?limit=20&fields=" + enc(SPARSE_FIELDS), null);
+        HttpResponse<String> iResp = send(i);
+        JsonNode iItems = JSON.readTree(iResp.body()).path("data");
+        check(iResp.statusCode() == 200 && iItems.size() == 20, "I: expected 20 articles, got " + iResp.statusCode()
+                + " " + abbreviate(iResp.body()));
+        Set<String> sparseKeys = Set.of(SPARSE_FIELDS.split(","));
+        for (JsonNode item : iItems) {
+            Set<String> keys = new HashSet<>();
+            item.fieldNames().forEachRemaining(keys::add);
+            check(keys.equals(sparseKeys), "I: items with only " + SPARSE_FIELDS + ", got " + keys);
+        }
+
         List<LoadDriver.Spec> specs = new ArrayList<>();
         specs.add(new LoadDriver.Spec("A", "REST newest 20", () -> a));
         specs.add(new LoadDriver.Spec("B", "GraphQL newest 20", () -> b));
@@ -223,6 +240,7 @@ public final class Benchmark {
             HttpRequest fReq = f;
             specs.add(new LoadDriver.Spec("F", "REST search q=" + config.searchWord(), () -> fReq));
         }
+        specs.add(new LoadDriver.Spec("I", "REST newest 20, fields=" + SPARSE_FIELDS, () -> i));
 
         // Case A's SQL, as PostgreSQL received it, for the raw ceiling (and for the record).
         List<RawCeiling.Captured> caseASql = RawCeiling.capture(db, () -> send(a));

@@ -3,8 +3,8 @@ package io.kopij.shared.cache;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * The cache keys of the current answer that its entity no longer shows by itself: an answer reduced to a JSON tree
- * (sparse fieldsets) records the keys of what it was made from here, and the caching filter adds them.
+ * The cache keys of the current answer that its entity no longer shows by itself: an answer written with only some
+ * of its fields (sparse fieldsets) records the keys of what it was made from here, and the caching filter adds them.
  */
 @RequestScoped
 public class AnswerTags {
