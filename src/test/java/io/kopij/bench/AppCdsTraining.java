@@ -1,18 +1,18 @@
 package io.kopij.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the packaged app's AppCDS archive ({@code target/quarkus-app/app-cds.jsa}) from a training run: the app
@@ -25,6 +25,7 @@ import java.util.List;
  */
 public final class AppCdsTraining {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -46,12 +47,13 @@ public final class AppCdsTraining {
                 try (Connection c = db.connect(BenchDatabase.APP_USER)) {
                     seeded = new DataSet(config).seed(c);
                 }
-                requests = exercise(app.baseUrl(), seeded.slugs());
+                requests = exercise(app.baseUrl(), seeded.slugs(), config.searchWord());
                 log("trained with " + requests + " requests; stopping the app, the JVM writes the archive as it exits");
             }
         }
         if (!Files.isRegularFile(archive) || Files.size(archive) == 0) {
-            throw new IllegalStateException("The training run wrote no AppCDS archive at " + archive + "; see " + appLog);
+            throw new IllegalStateException("The training run wrote no AppCDS archive at " + archive + "; see "
+                    + appLog);
         }
         log(String.format("wrote %s (%d MiB) in %.1f s", archive, Files.size(archive) >> 20,
                 (System.nanoTime() - started) / 1e9));
@@ -59,14 +61,14 @@ public final class AppCdsTraining {
     }
 
     /** What a news site's readers, apps and edge send; each answer must be the expected status. */
-    private static int exercise(String base, List<String> slugs) throws IOException, InterruptedException {
-        String graphql = "{ articles(first: 20) { edges { node { id slug title lead publishedAt "
-                + "authors { id slug name } tags { id slug name } } } } }";
+    private static int exercise(String base, List<String> slugs, String searchWord)
+            throws IOException, InterruptedException {
         List<Check> checks = new ArrayList<>();
         checks.add(new Check(get(base + "/api/v1/articles?limit=20"), 200));
-        checks.add(new Check(get(base + "/api/v1/articles?limit=20&fields=id,slug,title,publishedAt"), 200));
+        checks.add(new Check(get(base + "/api/v1/articles?limit=20&fields="
+                + Benchmark.enc(Benchmark.SPARSE_FIELDS)), 200));
         checks.add(new Check(get(base + "/api/v1/articles?limit=20&page=3"), 200));
-        checks.add(new Check(get(base + "/api/v1/articles?limit=20&q=" + enc("klimaat")), 200));
+        checks.add(new Check(get(base + "/api/v1/articles?limit=20&q=" + Benchmark.enc(searchWord)), 200));
         checks.add(new Check(get(base + "/api/v1/articles?limit=abc"), 400));
         checks.add(new Check(get(base + "/api/v1/articles?cursor=not-a-cursor"), 400));
         for (String slug : slugs.subList(0, Math.min(5, slugs.size()))) {
@@ -75,10 +77,11 @@ public final class AppCdsTraining {
         checks.add(new Check(get(base + "/api/v1/articles/by-slug/no-such-article"), 404));
         checks.add(new Check(get(base + "/api/v1/tags?limit=50"), 200));
         checks.add(new Check(get(base + "/api/v1/authors?limit=50"), 200));
-        checks.add(new Check(get(base + "/graphql?query=" + enc(graphql)), 200));
+        checks.add(new Check(get(base + "/graphql?query=" + Benchmark.enc(Benchmark.GRAPHQL_A)), 200));
         checks.add(new Check(HttpRequest.newBuilder(URI.create(base + "/graphql")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + graphql.replace("\"", "\\\"") + "\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("query", Benchmark.GRAPHQL_A))))
                 .build(), 200));
         checks.add(new Check(get(base + "/feeds/articles.rss"), 200));
         checks.add(new Check(get(base + "/feeds/articles.atom"), 200));
@@ -101,8 +104,10 @@ public final class AppCdsTraining {
                 }
                 String etag = answer.headers().firstValue("ETag").orElse(null);
                 if (etag != null && check.request().method().equals("GET")) {
-                    HttpResponse<Void> revalidated = HTTP.send(HttpRequest.newBuilder(check.request().uri())
-                            .header("Accept", "*/*").header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.discarding());
+                    // The same request (its Accept is part of the tag) with the tag it was given.
+                    HttpRequest again = HttpRequest.newBuilder(check.request(), (name, value) -> true)
+                            .header("If-None-Match", etag).build();
+                    HttpResponse<Void> revalidated = HTTP.send(again, HttpResponse.BodyHandlers.discarding());
                     sent++;
                     if (revalidated.statusCode() != 304) {
                         throw new IllegalStateException(check.request().uri() + " revalidated with " + etag
@@ -125,10 +130,6 @@ public final class AppCdsTraining {
     private static HttpRequest post(String url, String json) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static void log(String message) {

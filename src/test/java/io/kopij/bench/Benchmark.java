@@ -32,10 +32,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Benchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String GRAPHQL_A = "{ articles(first: 20) { edges { node { id slug title lead publishedAt "
+    static final String GRAPHQL_A = "{ articles(first: 20) { edges { node { id slug title lead publishedAt "
             + "authors { id slug name } tags { id slug name } } } } }";
     /** Case I: a typical sparse list, what a teaser block or a link list asks for. */
-    private static final String SPARSE_FIELDS = "id,slug,title,publishedAt";
+    static final String SPARSE_FIELDS = "id,slug,title,publishedAt";
 
     private final BenchConfig config;
     private final List<String> notes = new ArrayList<>();
@@ -401,7 +401,7 @@ public final class Benchmark {
         return ids;
     }
 
-    private static String enc(String s) {
+    static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 

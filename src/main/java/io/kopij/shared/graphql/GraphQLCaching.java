@@ -4,15 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.kopij.shared.cache.CachePolicy;
 import io.kopij.shared.cache.CacheTags;
 import io.kopij.shared.cache.RenderedAnswers;
+import io.kopij.shared.web.ETags;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -71,10 +68,10 @@ public class GraphQLCaching {
         policy.putTagHeaders(CacheTags.of(keys), header);
         String etag = rendered == null ? null : rendered.keep(context, body, described);
         if (etag == null) {
-            etag = "\"" + hash(body) + "\"";
+            etag = "\"" + ETags.hash(body) + "\"";
         }
         response.putHeader("ETag", etag);
-        if (matches(context.request().getHeader("If-None-Match"), etag)) {
+        if (ETags.noneMatchNames(context.request().getHeader("If-None-Match"), etag)) {
             response.setStatusCode(304).end();
             return true;
         }
@@ -112,27 +109,5 @@ public class GraphQLCaching {
     static boolean personalQuery(GraphQLHttpRequest request, RoutingContext context) {
         return context.request().getHeader("Preview-Token") != null
                 || (request.query() != null && request.query().contains("previewToken"));
-    }
-
-    private static boolean matches(String ifNoneMatch, String tag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String trimmed = candidate.trim();
-            if (trimmed.equals("*") || trimmed.equals(tag) || trimmed.equals("W/" + tag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String hash(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

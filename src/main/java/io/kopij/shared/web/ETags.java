@@ -1,11 +1,15 @@
 package io.kopij.shared.web;
 
 import io.kopij.shared.error.PreconditionException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.OptionalLong;
 
 /**
- * Version ETags for optimistic concurrency: {@code "<version>"} (writes) or {@code "<version>-<hash>"} (reads, see
- * HttpCaching); If-Match compares the version. A client sends the ETag it read back as If-Match;
+ * Entity tags. Version tags for optimistic concurrency: {@code "<version>"} (writes) or
+ * {@code "<version>-<hash>"} (reads, see HttpCaching); If-Match compares the version. A client sends the ETag it read back as If-Match;
  * the service compares the version and refuses a stale write with 412.
  */
 public final class ETags {
@@ -15,6 +19,33 @@ public final class ETags {
 
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** The opaque part of a content tag: the first 128 bits of the body's SHA-256, base64url. */
+    public static String hash(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether an If-None-Match header names this entity tag (or {@code *}). If-None-Match uses the weak
+     * comparison (RFC 9110 13.1.2): {@code W/"x"} matches {@code "x"}.
+     */
+    public static boolean noneMatchNames(String ifNoneMatch, String tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String trimmed = candidate.trim();
+            if (trimmed.equals("*") || trimmed.equals(tag) || trimmed.equals("W/" + tag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

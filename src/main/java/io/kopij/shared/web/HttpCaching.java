@@ -14,13 +14,9 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.lang.reflect.Method;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,9 +95,9 @@ public class HttpCaching {
             return; // leave it to the normal writer, which will report the failure
         }
         String version = versionOf(response.getHeaderString(HttpHeaders.ETAG));
-        String tag = "\"" + (version == null ? "" : version + "-") + hash(body) + "\"";
+        String tag = "\"" + (version == null ? "" : version + "-") + ETags.hash(body) + "\"";
         headers.putSingle(HttpHeaders.ETAG, tag);
-        if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
+        if (ETags.noneMatchNames(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
             response.setStatus(304);
             response.setEntity(null);
             return;
@@ -152,27 +148,5 @@ public class HttpCaching {
         }
         String value = etag.replace("\"", "").trim();
         return value.chars().allMatch(Character::isDigit) && !value.isEmpty() ? value : null;
-    }
-
-    private static boolean matches(String ifNoneMatch, String tag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String trimmed = candidate.trim();
-            if (trimmed.equals("*") || trimmed.equals(tag) || trimmed.equals("W/" + tag)) {
-                return true; // If-None-Match uses the weak comparison (RFC 9110 13.1.2)
-            }
-        }
-        return false;
-    }
-
-    private static String hash(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

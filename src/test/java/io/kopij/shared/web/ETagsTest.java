@@ -1,7 +1,9 @@
 package io.kopij.shared.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kopij.shared.error.PreconditionException;
 import java.util.OptionalLong;
@@ -41,5 +43,17 @@ class ETagsTest {
             assertEquals(412, stale.status(), header);
             assertEquals(CODE, stale.code(), header);
         }
+    }
+
+    @Test
+    void ifNoneMatchComparesWeaklyAndTakesListsAndTheWildcard() {
+        String tag = "\"7-abc\"";
+        assertTrue(ETags.noneMatchNames("\"7-abc\"", tag));
+        assertTrue(ETags.noneMatchNames("W/\"7-abc\"", tag));
+        assertTrue(ETags.noneMatchNames("\"1-x\", \"7-abc\"", tag));
+        assertTrue(ETags.noneMatchNames("*", tag));
+        assertFalse(ETags.noneMatchNames(null, tag));
+        assertFalse(ETags.noneMatchNames("\"7-abd\"", tag));
+        assertEquals(22, ETags.hash(new byte[] {1, 2, 3}).length(), "128 bits, base64url without padding");
     }
 }
