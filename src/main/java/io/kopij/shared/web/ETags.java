@@ -9,7 +9,8 @@ import java.util.OptionalLong;
 
 /**
  * Entity tags. Version tags for optimistic concurrency: {@code "<version>"} (writes) or
- * {@code "<version>-<hash>"} (reads, see HttpCaching); If-Match compares the version. A client sends the ETag it read back as If-Match;
+ * {@code "<version>-<hash>"} (reads, see HttpCaching); If-Match compares the version. A client sends the ETag it
+ * read back as If-Match;
  * the service compares the version and refuses a stale write with 412.
  */
 public final class ETags {
