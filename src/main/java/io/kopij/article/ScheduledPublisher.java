@@ -1,14 +1,12 @@
 package io.kopij.article;
 
+import io.kopij.shared.persistence.SqlValues;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,17 +101,7 @@ public class ScheduledPublisher {
         }
         UUID id = (UUID) due.get(0)[0];
         attempt[0] = id;
-        workflow.publishDue(id, databaseTime(due.get(0)[1]));
+        workflow.publishDue(id, SqlValues.instant(due.get(0)[1]));
         return Optional.of(id);
-    }
-
-    private static Instant databaseTime(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

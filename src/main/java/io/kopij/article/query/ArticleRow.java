@@ -8,10 +8,9 @@ import io.kopij.article.ArticleSummary;
 import io.kopij.article.ArticleView;
 import io.kopij.author.AuthorSummary;
 import io.kopij.shared.paging.Cursor;
+import io.kopij.shared.persistence.SqlValues;
 import io.kopij.tag.TagSummary;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,7 +35,8 @@ record ArticleRow(UUID id, String slug, String title, String lead, String langua
                 (String) row[i + 4],
                 ArticleStatus.fromWireName((String) row[i + 5]).orElseThrow(
                         () -> new IllegalStateException("Unknown article status in database: " + row[from + 5])),
-                instant(row[i + 6]), instant(row[i + 7]), instant(row[i + 8]), instant(row[i + 9]),
+                SqlValues.instant(row[i + 6]), SqlValues.instant(row[i + 7]), SqlValues.instant(row[i + 8]),
+                SqlValues.instant(row[i + 9]),
                 ((Number) row[i + 10]).longValue(), ((Number) row[i + 11]).intValue(),
                 ((Number) row[i + 12]).intValue(), (Boolean) row[i + 13],
                 ArticleImageInput.stored((UUID) row[i + 20], (String) row[i + 14], (String) row[i + 15],
@@ -67,22 +67,5 @@ record ArticleRow(UUID id, String slug, String title, String lead, String langua
             case RELEVANCE -> Float.toString(rank);
         };
         return new Cursor(sort.wireName(), value, id);
-    }
-
-    /** timestamptz as the JDBC driver hands it to a native query. */
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 }

@@ -1,13 +1,11 @@
 package io.kopij.article.query;
 
+import io.kopij.shared.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,21 +32,8 @@ public class PublishedMonths {
                 group by 1 order by 1 desc""").getResultList();
         List<Month> months = new ArrayList<>();
         for (Object[] row : rows) {
-            months.add(new Month(YearMonth.parse((String) row[0]), instant(row[1])));
+            months.add(new Month(YearMonth.parse((String) row[0]), SqlValues.instant(row[1])));
         }
         return months;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return OffsetDateTime.parse(value.toString()).withOffsetSameInstant(ZoneOffset.UTC).toInstant();
     }
 }

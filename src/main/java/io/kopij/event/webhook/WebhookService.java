@@ -11,6 +11,7 @@ import io.kopij.shared.error.KopijException;
 import io.kopij.shared.paging.Page;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.persistence.AuditedEntity;
+import io.kopij.shared.persistence.SqlValues;
 import io.kopij.shared.security.Roles;
 import io.kopij.shared.web.ETags;
 import io.kopij.shared.web.MergePatcher;
@@ -21,9 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -139,7 +138,7 @@ public class WebhookService {
                 .getResultList();
         Map<UUID, List<DeliveryView.Attempt>> attempts = attempts(rows.stream().map(r -> (UUID) r[0]).toList());
         List<DeliveryView> views = rows.stream().map(r -> new DeliveryView((UUID) r[0], (UUID) r[1], (String) r[2],
-                (String) r[3], instant(r[4]), "pending".equals(r[3]) ? instant(r[5]) : null,
+                (String) r[3], SqlValues.instant(r[4]), "pending".equals(r[3]) ? SqlValues.instant(r[5]) : null,
                 attempts.getOrDefault((UUID) r[0], List.of()))).toList();
         long total = ((Number) em.createNativeQuery("select count(*) from webhook_delivery where webhook_id = :id")
                 .setParameter("id", webhook.id()).getSingleResult()).longValue();
@@ -188,8 +187,8 @@ public class WebhookService {
                         from webhook_attempt where delivery_id in (:ids) order by attempted_at, id""")
                 .setParameter("ids", deliveryIds).getResultList();
         for (Object[] r : rows) {
-            attempts.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new DeliveryView.Attempt(instant(r[1]),
-                    r[2] == null ? null : ((Number) r[2]).intValue(), ((Number) r[3]).longValue(), (String) r[4],
+            attempts.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new DeliveryView.Attempt(
+                    SqlValues.instant(r[1]), r[2] == null ? null : ((Number) r[2]).intValue(), ((Number) r[3]).longValue(), (String) r[4],
                     (String) r[5]));
         }
         return attempts;
@@ -236,18 +235,5 @@ public class WebhookService {
                     "Enable the webhook first (PATCH {\"enabled\": true}); it was disabled: " + webhook.disabledReason);
         }
         return webhook;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return value == null ? null : Instant.parse(value.toString());
     }
 }
