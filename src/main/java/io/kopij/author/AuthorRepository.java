@@ -1,7 +1,10 @@
 package io.kopij.author;
 
+import io.kopij.shared.persistence.SqlValues;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,5 +30,21 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
                 .setParameter("id", authorId)
                 .getSingleResult();
         return ((Number) count).longValue();
+    }
+
+    /**
+     * Authors by id as served, in one statement and straight from SQL: GraphQL asks for the authors of a whole page
+     * of articles, and hydrating (and dirty-tracking) entities for a read is most of what that would cost.
+     */
+    public List<AuthorView> views(Collection<UUID> ids, boolean showEmail) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                        "select id, slug, name, bio, avatar_url, email, version, created_at, updated_at from author "
+                                + "where id in (:ids)")
+                .setParameter("ids", ids)
+                .getResultList();
+        return rows.stream().map(row -> new AuthorView((UUID) row[0], (String) row[1], (String) row[2],
+                (String) row[3], (String) row[4], showEmail ? (String) row[5] : null, ((Number) row[6]).longValue(),
+                SqlValues.instant(row[7]), SqlValues.instant(row[8]))).toList();
     }
 }

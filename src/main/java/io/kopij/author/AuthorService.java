@@ -72,8 +72,7 @@ public class AuthorService {
     public Map<UUID, AuthorView> viewsOf(Collection<UUID> ids) {
         Map<UUID, AuthorView> views = new HashMap<>();
         if (!ids.isEmpty()) {
-            boolean showEmail = caller.isEditorial();
-            authors.list("id in ?1", ids).forEach(author -> views.put(author.id(), mapper.toView(author, showEmail)));
+            authors.views(ids, caller.isEditorial()).forEach(view -> views.put(view.id(), view));
         }
         return views;
     }

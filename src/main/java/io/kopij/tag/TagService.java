@@ -69,8 +69,7 @@ public class TagService {
     public Map<UUID, TagView> viewsOf(Collection<UUID> ids) {
         Map<UUID, TagView> views = new HashMap<>();
         if (!ids.isEmpty()) {
-            // Without counts: GraphQL, the only caller, resolves articleCount when a query asks for it.
-            tags.list("id in ?1", ids).forEach(tag -> views.put(tag.id(), toView(tag, 0L)));
+            tags.viewsWithoutCounts(ids).forEach(view -> views.put(view.id(), view));
         }
         return views;
     }
