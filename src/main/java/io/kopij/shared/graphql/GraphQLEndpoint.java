@@ -2,6 +2,8 @@ package io.kopij.shared.graphql;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.GraphQLError;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -32,9 +34,9 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +66,20 @@ public class GraphQLEndpoint {
      * GraphQL data.
      */
     static final ObjectWriter PLAIN_JSON = new ObjectMapper().writer();
+    /**
+     * Looked up once: {@code Json.createObjectBuilder()} asks the ServiceLoader for a provider on every call, which
+     * scans the class path (a few percent of a GraphQL request's CPU).
+     */
+    private static final JsonProvider JSON_P = JsonProvider.provider();
+    /**
+     * Query texts held with their parsed documents, in characters of text: a front-end sends the same few queries
+     * over and over, and parsing one is a tenth of a small query's CPU. Documents are immutable, so one is shared
+     * by every request that sends the same text; a text that does not parse is not kept.
+     */
+    static final long PARSED_QUERY_CHARACTERS = 256 * 1024;
+
+    private final Cache<String, Document> parsed = Caffeine.newBuilder().maximumWeight(PARSED_QUERY_CHARACTERS)
+            .weigher((String query, Document document) -> query.length()).build();
 
     private final GraphQLLimits limits;
     private final KopijConfig config;
@@ -333,6 +349,15 @@ public class GraphQLEndpoint {
     }
 
     private Document parse(String query) {
+        Document document = parsed.getIfPresent(query);
+        if (document == null) {
+            document = parseUncached(query);
+            parsed.put(query, document);
+        }
+        return document;
+    }
+
+    private Document parseUncached(String query) {
         ParserOptions options = ParserOptions.getDefaultOperationParserOptions().transform(o -> o
                 .maxTokens(config.graphql().maxTokens()).maxCharacters(config.graphql().maxQueryLength())
                 .maxRuleDepth(200));
@@ -356,12 +381,12 @@ public class GraphQLEndpoint {
     }
 
     private static JsonObject input(GraphQLHttpRequest request) {
-        JsonObjectBuilder input = Json.createObjectBuilder().add("query", request.query());
+        JsonObjectBuilder input = JSON_P.createObjectBuilder().add("query", request.query());
         if (request.operationName() != null) {
             input.add("operationName", request.operationName());
         }
         if (!request.variables().isEmpty()) {
-            input.add("variables", Json.createObjectBuilder(request.variables()));
+            input.add("variables", JSON_P.createObjectBuilder(request.variables()));
         }
         return input.build();
     }
