@@ -19,6 +19,7 @@ import io.kopij.shared.graphql.GraphQLIds;
 import io.kopij.shared.graphql.TranslateErrors;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.shared.web.ETags;
+import io.smallrye.graphql.api.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +45,19 @@ public class ArticleGraphQLApi {
     private final ArticleWorkflow workflow;
     private final ArticlePreviews previews;
     private final RevisionService revisions;
+    private final ArticleRelations relations;
+    private final Context context;
 
     ArticleGraphQLApi(ArticleLists lists, ArticleReader reader, ArticleEditor editor, ArticleWorkflow workflow,
-            ArticlePreviews previews, RevisionService revisions) {
+            ArticlePreviews previews, RevisionService revisions, ArticleRelations relations, Context context) {
         this.lists = lists;
         this.reader = reader;
         this.editor = editor;
         this.workflow = workflow;
         this.previews = previews;
         this.revisions = revisions;
+        this.relations = relations;
+        this.context = context;
     }
 
     @Query
@@ -80,7 +85,10 @@ public class ArticleGraphQLApi {
             + "Without a sort: newest first, or by relevance with filter.query")
     public @NonNull ArticleConnection articles(ArticleFilter filter, ArticleSort sort, @DefaultValue("20") int first,
             String after) {
-        return ArticleConnection.of(lists.page(ArticleFilter.toQuery(filter, sort), page(first, after)), after);
+        ArticleConnection connection = ArticleConnection.of(lists.page(ArticleFilter.toQuery(filter, sort),
+                page(first, after)), after);
+        relations.prefetch(context, connection.edges().stream().map(ArticleEdge::node).toList(), "edges/node/");
+        return connection;
     }
 
     @Description("The body as Markdown source, sanitized HTML and plain text")

@@ -4,11 +4,8 @@ import io.kopij.article.ArticleView;
 import io.kopij.article.RelatedArticleView;
 import io.kopij.article.RelatedArticles;
 import io.kopij.article.query.ArticleLists;
-import io.kopij.author.AuthorService;
-import io.kopij.author.AuthorSummary;
 import io.kopij.author.AuthorView;
 import io.kopij.shared.graphql.TranslateErrors;
-import io.kopij.tag.TagSummary;
 import io.kopij.tag.TagView;
 import java.util.List;
 import java.util.Map;
@@ -29,38 +26,29 @@ import org.eclipse.microprofile.graphql.Source;
 @TranslateErrors
 public class ArticleRelationsGraphQLApi {
 
-    private final AuthorService authors;
-    private final TagViewsOfRequest tags;
+    private final ArticleRelations relations;
     private final RelatedArticles related;
     private final ArticleLists lists;
 
-    ArticleRelationsGraphQLApi(AuthorService authors, TagViewsOfRequest tags, RelatedArticles related, ArticleLists lists) {
-        this.authors = authors;
-        this.tags = tags;
+    ArticleRelationsGraphQLApi(ArticleRelations relations, RelatedArticles related, ArticleLists lists) {
+        this.relations = relations;
         this.related = related;
         this.lists = lists;
     }
 
     @Description("The article's authors in the editor's order")
     public List<@NonNull List<@NonNull AuthorView>> authors(@Source List<ArticleView> articles) {
-        Map<UUID, AuthorView> views = authors.viewsOf(articles.stream()
-                .flatMap(article -> article.authors().stream()).map(AuthorSummary::id).distinct().toList());
-        return articles.stream().map(article -> article.authors().stream()
-                .map(author -> views.get(author.id())).filter(Objects::nonNull).toList()).toList();
+        return relations.authors(articles);
     }
 
     @Description("The article's tags in the editor's order; the first is the primary tag")
     public List<@NonNull List<@NonNull TagView>> tags(@Source List<ArticleView> articles) {
-        Map<UUID, TagView> views = tagViews(articles);
-        return articles.stream().map(article -> article.tags().stream()
-                .map(tag -> views.get(tag.id())).filter(Objects::nonNull).toList()).toList();
+        return relations.tags(articles);
     }
 
     @Description("The first tag")
     public List<TagView> primaryTag(@Source List<ArticleView> articles) {
-        Map<UUID, TagView> views = tagViews(articles);
-        return articles.stream().map(article -> article.primaryTag() == null ? null
-                : views.get(article.primaryTag().id())).toList();
+        return relations.primaryTags(articles);
     }
 
     @Description("The \"lees ook\" links in the editor's order, then articles sharing most tags; readers see only "
@@ -74,10 +62,5 @@ public class ArticleRelationsGraphQLApi {
                 .map(RelatedArticleView::id).distinct().toList());
         return articles.stream().map(article -> links.getOrDefault(article.id(), List.of()).stream()
                 .map(link -> views.get(link.id())).filter(Objects::nonNull).toList()).toList();
-    }
-
-    private Map<UUID, TagView> tagViews(List<ArticleView> articles) {
-        return tags.viewsOf(articles.stream().flatMap(article -> article.tags().stream()).map(TagSummary::id)
-                .distinct().toList());
     }
 }
