@@ -87,7 +87,7 @@ public class ArticleGraphQLApi {
             String after) {
         ArticleConnection connection = ArticleConnection.of(lists.page(ArticleFilter.toQuery(filter, sort),
                 page(first, after)), after);
-        relations.prefetch(context, connection.edges().stream().map(ArticleEdge::node).toList(), "edges/node/");
+        relations.prefetch(context, connection.edges().stream().map(ArticleEdge::node).toList(), "edges", "node");
         return connection;
     }
 
