@@ -2,15 +2,10 @@ package io.kopij.shared.graphql;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.GraphQLError;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
-import graphql.parser.ParserEnvironment;
-import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
 import io.kopij.shared.config.KopijConfig;
 import io.kopij.shared.web.Failures;
@@ -71,18 +66,9 @@ public class GraphQLEndpoint {
      * scans the class path (a few percent of a GraphQL request's CPU).
      */
     private static final JsonProvider JSON_P = JsonProvider.provider();
-    /**
-     * Query texts held with their parsed documents, in characters of text: a front-end sends the same few queries
-     * over and over, and parsing one is a tenth of a small query's CPU. Documents are immutable, so one is shared
-     * by every request that sends the same text; a text that does not parse is not kept.
-     */
-    static final long PARSED_QUERY_CHARACTERS = 256 * 1024;
-
-    private final Cache<String, Document> parsed = Caffeine.newBuilder().maximumWeight(PARSED_QUERY_CHARACTERS)
-            .weigher((String query, Document document) -> query.length()).build();
-
     private final GraphQLLimits limits;
     private final KopijConfig config;
+    private final ParsedQueries parsed;
     private final CurrentIdentityAssociation identity;
     private final CurrentVertxRequest currentRequest;
     private final ObjectMapper json;
@@ -94,6 +80,7 @@ public class GraphQLEndpoint {
             Instance<PersistedDocuments> documents) {
         this.limits = limits;
         this.config = config;
+        this.parsed = new ParsedQueries(config.graphql());
         this.identity = identity;
         this.currentRequest = currentRequest;
         this.json = json;
@@ -145,7 +132,7 @@ public class GraphQLEndpoint {
                 throw new GraphQLHttpRequest.Refused(400, "graphql.request", "The request has no query");
             }
             limits.checkLength(request.query());
-            document = parse(request.query());
+            document = parsed.parse(request.query());
             operation = QueryLimitsInstrumentation.operation(document, request.operationName());
             if (operation != null && request.method().equals("GET")
                     && operation.getOperation() != OperationDefinition.Operation.QUERY) {
@@ -346,22 +333,6 @@ public class GraphQLEndpoint {
 
     private static String contentType(boolean graphqlResponse) {
         return (graphqlResponse ? GraphQLHttpRequest.GRAPHQL_RESPONSE : "application/json") + ";charset=UTF-8";
-    }
-
-    private Document parse(String query) {
-        Document document = parsed.getIfPresent(query);
-        if (document == null) {
-            document = parseUncached(query);
-            parsed.put(query, document);
-        }
-        return document;
-    }
-
-    private Document parseUncached(String query) {
-        ParserOptions options = ParserOptions.getDefaultOperationParserOptions().transform(o -> o
-                .maxTokens(config.graphql().maxTokens()).maxCharacters(config.graphql().maxQueryLength())
-                .maxRuleDepth(200));
-        return Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
     }
 
     private static byte[] writeBytes(Object value) {
