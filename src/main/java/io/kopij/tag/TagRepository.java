@@ -50,7 +50,8 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
     public List<TagView> viewsWithoutCounts(Collection<UUID> ids) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery(
-                        "select id, slug, name, description, version, created_at, updated_at from tag where id in (:ids)")
+                        "select id, slug, name, description, version, created_at, updated_at from tag "
+                                + "where id in (:ids)")
                 .setParameter("ids", ids)
                 .getResultList();
         return rows.stream().map(row -> new TagView((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],

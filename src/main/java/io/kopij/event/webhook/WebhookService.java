@@ -188,8 +188,8 @@ public class WebhookService {
                 .setParameter("ids", deliveryIds).getResultList();
         for (Object[] r : rows) {
             attempts.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new DeliveryView.Attempt(
-                    SqlValues.instant(r[1]), r[2] == null ? null : ((Number) r[2]).intValue(), ((Number) r[3]).longValue(), (String) r[4],
-                    (String) r[5]));
+                    SqlValues.instant(r[1]), r[2] == null ? null : ((Number) r[2]).intValue(),
+                    ((Number) r[3]).longValue(), (String) r[4], (String) r[5]));
         }
         return attempts;
     }
