@@ -1,15 +1,23 @@
 package io.kopij.author;
 
+import io.kopij.shared.persistence.NativeRows;
 import io.kopij.shared.persistence.SqlValues;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
+
+    private final NativeRows rows;
+
+    AuthorRepository(NativeRows rows) {
+        this.rows = rows;
+    }
 
     public Optional<Author> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
@@ -37,13 +45,9 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
      * of articles, and hydrating (and dirty-tracking) entities for a read is most of what that would cost.
      */
     public List<AuthorView> views(Collection<UUID> ids, boolean showEmail) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery(
-                        "select id, slug, name, bio, avatar_url, email, version, created_at, updated_at from author "
-                                + "where id in (:ids)")
-                .setParameter("ids", ids)
-                .getResultList();
-        return rows.stream().map(row -> new AuthorView((UUID) row[0], (String) row[1], (String) row[2],
+        List<Object[]> found = rows.list("select id, slug, name, bio, avatar_url, email, version, created_at, "
+                + "updated_at from author where id in (:ids)", Map.of("ids", ids));
+        return found.stream().map(row -> new AuthorView((UUID) row[0], (String) row[1], (String) row[2],
                 (String) row[3], (String) row[4], showEmail ? (String) row[5] : null, ((Number) row[6]).longValue(),
                 SqlValues.instant(row[7]), SqlValues.instant(row[8]))).toList();
     }

@@ -1,5 +1,6 @@
 package io.kopij.tag;
 
+import io.kopij.shared.persistence.NativeRows;
 import io.kopij.shared.persistence.SqlValues;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,12 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
+
+    private final NativeRows rows;
+
+    TagRepository(NativeRows rows) {
+        this.rows = rows;
+    }
 
     public Optional<Tag> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
@@ -32,12 +39,12 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
             return counts;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery(
+        List<Object[]> counted = getEntityManager().createNativeQuery(
                         "select l.tag_id, count(*) from article_tag l join article a on a.id = l.article_id "
                                 + "where l.tag_id in (:ids) and a.status = 'published' group by l.tag_id")
                 .setParameter("ids", tagIds)
                 .getResultList();
-        for (Object[] row : rows) {
+        for (Object[] row : counted) {
             counts.put((UUID) row[0], ((Number) row[1]).longValue());
         }
         return counts;
@@ -48,13 +55,10 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
      * GraphQL, the only caller, counts only when a query asks for it.
      */
     public List<TagView> viewsWithoutCounts(Collection<UUID> ids) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery(
-                        "select id, slug, name, description, version, created_at, updated_at from tag "
-                                + "where id in (:ids)")
-                .setParameter("ids", ids)
-                .getResultList();
-        return rows.stream().map(row -> new TagView((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
-                0L, ((Number) row[4]).longValue(), SqlValues.instant(row[5]), SqlValues.instant(row[6]))).toList();
+        List<Object[]> found = rows.list("select id, slug, name, description, version, created_at, updated_at "
+                + "from tag where id in (:ids)", Map.of("ids", ids));
+        return found.stream().map(row -> new TagView((UUID) row[0], (String) row[1], (String) row[2],
+                (String) row[3], 0L, ((Number) row[4]).longValue(), SqlValues.instant(row[5]),
+                SqlValues.instant(row[6]))).toList();
     }
 }

@@ -4,9 +4,8 @@ import io.kopij.author.AuthorSummary;
 import io.kopij.shared.paging.Cursor;
 import io.kopij.shared.paging.PageRequest;
 import io.kopij.tag.TagSummary;
+import io.kopij.shared.persistence.NativeRows;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -47,26 +46,26 @@ class ArticleRows {
         }
     }
 
-    private final EntityManager em;
+    private final NativeRows sql;
 
-    ArticleRows(EntityManager em) {
-        this.em = em;
+    ArticleRows(NativeRows sql) {
+        this.sql = sql;
     }
 
     /** A page of a plain (not full-text) list. */
-    Slice list(ArticleQuery query, ArticleListSql sql, PageRequest page) {
-        long total = query.filtersOnlyByStatus() && !sql.params().containsKey("owner")
-                ? countByStatus(sql)
-                : ((Number) bind(em.createNativeQuery("select count(*) from article a where " + sql.where()),
-                        sql.params()).getSingleResult()).longValue();
-        String keyset = page.cursor().map(c -> " and " + sql.after(Cursor.decode(c, query.sort().wireName()), "a"))
+    Slice list(ArticleQuery query, ArticleListSql list, PageRequest page) {
+        long total = query.filtersOnlyByStatus() && !list.params().containsKey("owner")
+                ? countByStatus(list)
+                : ((Number) sql.single("select count(*) from article a where " + list.where(), list.params()))
+                        .longValue();
+        String keyset = page.cursor().map(c -> " and " + list.after(Cursor.decode(c, query.sort().wireName()), "a"))
                 .orElse("");
-        Query rows = bind(em.createNativeQuery("select " + ArticleRow.COLUMNS + " from article a where " + sql.where()
-                + keyset + " order by " + sql.orderBy("a") + " limit :limit offset :offset"), sql.params())
-                .setParameter("limit", page.limit() + 1)
-                .setParameter("offset", page.cursor().isPresent() ? 0 : page.offset());
+        Map<String, Object> params = new HashMap<>(list.params());
+        params.put("limit", page.limit() + 1);
+        params.put("offset", page.cursor().isPresent() ? 0 : page.offset());
         List<Found> found = new ArrayList<>();
-        for (Object[] row : results(rows)) {
+        for (Object[] row : sql.list("select " + ArticleRow.COLUMNS + " from article a where " + list.where()
+                + keyset + " order by " + list.orderBy("a") + " limit :limit offset :offset", params)) {
             found.add(new Found(ArticleRow.read(row, 0), 0, null));
         }
         return slice(found, page.limit(), total);
@@ -77,10 +76,13 @@ class ArticleRows {
      * of them: GraphQL's {@code Author.articles} over a list of authors costs the same as over one.
      */
     Map<UUID, Slice> publishedOf(Owner owner, Collection<UUID> ownerIds, ArticleQuery query, PageRequest page) {
-        ArticleListSql sql = ArticleListSql.of(query, Optional.empty());
-        String keyset = page.cursor().map(c -> "where " + sql.after(Cursor.decode(c, query.sort().wireName()), "r"))
+        ArticleListSql list = ArticleListSql.of(query, Optional.empty());
+        String keyset = page.cursor().map(c -> "where " + list.after(Cursor.decode(c, query.sort().wireName()), "r"))
                 .orElse("");
-        Query statement = bind(em.createNativeQuery("""
+        Map<String, Object> params = new HashMap<>(list.params());
+        params.put("owners", ownerIds);
+        params.put("limit", page.limit() + 1);
+        String statement = """
                         with r as (
                           select l.%1$s as owner_id, count(*) over (partition by l.%1$s) as total, %2$s
                           from %3$s l join article a on a.id = l.article_id
@@ -89,13 +91,11 @@ class ArticleRows {
                           select r.*, row_number() over (partition by r.owner_id order by %5$s) as n
                           from r %6$s)
                         select * from ranked where n <= :limit order by owner_id, n"""
-                        .formatted(owner.column, ArticleRow.COLUMNS, owner.linkTable, sql.where(),
-                                sql.orderBy("r"), keyset)), sql.params())
-                .setParameter("owners", ownerIds)
-                .setParameter("limit", page.limit() + 1);
+                        .formatted(owner.column, ArticleRow.COLUMNS, owner.linkTable, list.where(),
+                                list.orderBy("r"), keyset);
         Map<UUID, List<Found>> byOwner = new HashMap<>();
         Map<UUID, Long> totals = new HashMap<>();
-        for (Object[] row : results(statement)) {
+        for (Object[] row : sql.list(statement, params)) {
             UUID ownerId = (UUID) row[0];
             totals.put(ownerId, ((Number) row[1]).longValue());
             byOwner.computeIfAbsent(ownerId, id -> new ArrayList<>()).add(new Found(ArticleRow.read(row, 2), 0, null));
@@ -112,8 +112,8 @@ class ArticleRows {
     Map<UUID, ArticleRow> byIds(Collection<UUID> ids) {
         Map<UUID, ArticleRow> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            for (Object[] row : results(em.createNativeQuery("select " + ArticleRow.COLUMNS
-                    + " from article a where a.id in (:ids)").setParameter("ids", ids))) {
+            for (Object[] row : sql.list("select " + ArticleRow.COLUMNS + " from article a where a.id in (:ids)",
+                    Map.of("ids", ids))) {
                 ArticleRow read = ArticleRow.read(row, 0);
                 found.put(read.id(), read);
             }
@@ -138,10 +138,10 @@ class ArticleRows {
     }
 
     /** Rows of {@code sql} (article id first) grouped by article, in their order. */
-    private <T> Map<UUID, List<T>> linked(Collection<UUID> articleIds, String sql, Function<Object[], T> item) {
+    private <T> Map<UUID, List<T>> linked(Collection<UUID> articleIds, String statement, Function<Object[], T> item) {
         Map<UUID, List<T>> result = new HashMap<>();
         if (!articleIds.isEmpty()) {
-            for (Object[] row : results(em.createNativeQuery(sql).setParameter("ids", articleIds))) {
+            for (Object[] row : sql.list(statement, Map.of("ids", articleIds))) {
                 result.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add(item.apply(row));
             }
         }
@@ -149,26 +149,15 @@ class ArticleRows {
     }
 
     /** From the per-status totals the database keeps with triggers (V009): one row read, not a count. */
-    private long countByStatus(ArticleListSql sql) {
-        Object total = em.createNativeQuery(
-                        "select coalesce(sum(articles), 0) from article_status_count where status in (:statuses)")
-                .setParameter("statuses", sql.params().get("statuses"))
-                .getSingleResult();
+    private long countByStatus(ArticleListSql list) {
+        Object total = sql.single(
+                "select coalesce(sum(articles), 0) from article_status_count where status in (:statuses)",
+                Map.of("statuses", list.params().get("statuses")));
         return ((Number) total).longValue();
     }
 
     static Slice slice(List<Found> rows, int limit, long total) {
         boolean hasMore = rows.size() > limit;
         return new Slice(hasMore ? List.copyOf(rows.subList(0, limit)) : List.copyOf(rows), hasMore, total);
-    }
-
-    static Query bind(Query query, Map<String, Object> params) {
-        params.forEach(query::setParameter);
-        return query;
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Object[]> results(Query query) {
-        return query.getResultList();
     }
 }

@@ -2,11 +2,12 @@ package io.kopij.article.query;
 
 import io.kopij.shared.paging.Cursor;
 import io.kopij.shared.paging.PageRequest;
+import io.kopij.shared.persistence.NativeRows;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Full-text search in PostgreSQL. The query is parsed in web-search syntax with the Dutch, English and simple
@@ -63,11 +64,11 @@ class ArticleTextSearch {
             , ranked as (select m.*, 0::real as rank from matches m)
             """;
 
-    private final EntityManager em;
+    private final NativeRows rows;
     private final SearchConfig config;
 
-    ArticleTextSearch(EntityManager em, SearchConfig config) {
-        this.em = em;
+    ArticleTextSearch(NativeRows rows, SearchConfig config) {
+        this.rows = rows;
         this.config = config;
     }
 
@@ -88,16 +89,16 @@ class ArticleTextSearch {
                 order by %7$s
                 """.formatted(ROW_QUERY, START, STOP, ArticleRow.COLUMNS, keyset, sql.orderBy("r"), sql.orderBy("p"),
                         ROW_LOCATORS);
-        Query rows = ArticleRows.bind(em.createNativeQuery(statement), sql.params())
-                .setParameter("q", query.text().orElseThrow())
-                .setParameter("limit", page.limit() + 1)
-                .setParameter("offset", page.cursor().isPresent() ? 0 : page.offset());
+        Map<String, Object> params = new HashMap<>(sql.params());
+        params.put("q", query.text().orElseThrow());
+        params.put("limit", page.limit() + 1);
+        params.put("offset", page.cursor().isPresent() ? 0 : page.offset());
         if (byRelevance) {
-            rows.setParameter("candidates", config.rankCandidates());
+            params.put("candidates", config.rankCandidates());
         }
         List<ArticleRows.Found> found = new ArrayList<>();
         long total = 0;
-        for (Object[] row : ArticleRows.results(rows)) {
+        for (Object[] row : rows.list(statement, params)) {
             total = ((Number) row[1]).longValue();
             found.add(new ArticleRows.Found(ArticleRow.read(row, 3), ((Number) row[0]).floatValue(),
                     highlight((String) row[2])));
@@ -109,14 +110,9 @@ class ArticleTextSearch {
     }
 
     private long count(ArticleQuery query, ArticleListSql sql) {
-        Query count = em.createNativeQuery(matches(sql) + "select count(*) from matches")
-                .setParameter("q", query.text().orElseThrow());
-        sql.params().forEach((name, value) -> {
-            if (!name.startsWith("cursor")) {
-                count.setParameter(name, value);
-            }
-        });
-        return ((Number) count.getSingleResult()).longValue();
+        Map<String, Object> params = new HashMap<>(sql.params());
+        params.put("q", query.text().orElseThrow());
+        return ((Number) rows.single(matches(sql) + "select count(*) from matches", params)).longValue();
     }
 
     /**
