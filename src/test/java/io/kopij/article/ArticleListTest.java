@@ -8,6 +8,7 @@ import static io.kopij.support.Api.createPublished;
 import static io.kopij.support.Api.editor;
 import static io.kopij.support.Api.unique;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
@@ -42,6 +43,25 @@ class ArticleListTest {
                 .body("data[0]", not(hasKey("body")))
                 .body("data[0].authors[0].slug", notNullValue())
                 .body("data[0].tags[0].slug", is(tag));
+    }
+
+    @Test
+    void aPagePastTheEndIsEmptyAndStillCarriesTheTotal() {
+        // The total normally comes with the rows; a page without rows has to count on its own, for both kinds of
+        // total (a filtered count, and the kept per-status counts of an unfiltered list).
+        String tag = "voorbij-" + unique();
+        createPublished(article("Een " + unique(), tag));
+        createPublished(article("Twee " + unique(), tag));
+        anonymous().queryParam("tag", tag).queryParam("limit", "1").queryParam("page", "3").get(ARTICLES).then()
+                .statusCode(200)
+                .body("data", empty())
+                .body("page.total", is(2));
+        int published = anonymous().queryParam("limit", "1").get(ARTICLES).then().statusCode(200)
+                .extract().path("page.total");
+        anonymous().queryParam("limit", "1").queryParam("page", "10000").get(ARTICLES).then()
+                .statusCode(200)
+                .body("data", empty())
+                .body("page.total", is(published));
     }
 
     @Test

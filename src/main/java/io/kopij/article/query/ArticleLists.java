@@ -22,8 +22,8 @@ import java.util.UUID;
 
 /**
  * Lists of articles for REST and GraphQL: the same filters, sorts, cursors and visibility on both. Rows are read
- * as projections (no entity is loaded), so a list costs four statements whatever its size, and a fifth when its
- * rows show uploaded images.
+ * as projections (no entity is loaded), so a list costs two statements whatever its size (its rows with their
+ * total, then the authors and tags of all of them), and a third when its rows show uploaded images.
  */
 @ApplicationScoped
 public class ArticleLists {
@@ -55,8 +55,9 @@ public class ArticleLists {
     }
 
     /**
-     * Articles by id without body and related links, in three statements whatever their number (a fourth when they
-     * show uploaded images; GraphQL's related articles). The ids must be ones the caller may see (e.g. from {@code RelatedArticles}).
+     * Articles by id without body and related links, in two statements whatever their number (a third when they
+     * show uploaded images; GraphQL's related articles). The ids must be ones the caller may see (e.g. from
+     * {@code RelatedArticles}).
      */
     @Transactional
     public Map<UUID, ArticleView> viewsOf(Collection<UUID> ids) {
@@ -64,7 +65,8 @@ public class ArticleLists {
         List<UUID> foundIds = List.copyOf(found.keySet());
         Map<UUID, ArticleImageInput> references = new HashMap<>();
         found.forEach((id, row) -> references.put(id, row.image()));
-        Relations relations = new Relations(rows.authorsOf(foundIds), rows.tagsOf(foundIds), images.of(references));
+        ArticleRows.Links links = rows.linksOf(foundIds);
+        Relations relations = new Relations(links.authors(), links.tags(), images.of(references));
         Map<UUID, ArticleView> views = new HashMap<>();
         found.forEach((id, row) -> views.put(id, view(row, null, relations)));
         return views;
@@ -118,7 +120,8 @@ public class ArticleLists {
         List<UUID> ids = found.stream().map(f -> f.row().id()).toList();
         Map<UUID, ArticleImageInput> references = new HashMap<>();
         found.forEach(f -> references.put(f.row().id(), f.row().image()));
-        return new Relations(rows.authorsOf(ids), rows.tagsOf(ids), images.of(references));
+        ArticleRows.Links links = rows.linksOf(ids);
+        return new Relations(links.authors(), links.tags(), images.of(references));
     }
 
     @FunctionalInterface
@@ -126,7 +129,7 @@ public class ArticleLists {
         T map(ArticleRow row, ArticleRows.Found found, Relations relations);
     }
 
-    /** The authors, tags and images of a page of rows, loaded together (one statement each). */
+    /** The authors, tags and images of a page of rows, loaded together (authors and tags in one statement). */
     private record Relations(Map<UUID, List<AuthorSummary>> authors, Map<UUID, List<TagSummary>> tags,
             Map<UUID, ArticleImage> images) {
 

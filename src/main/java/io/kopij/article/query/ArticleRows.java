@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
- * Reads list rows with plain SQL, a fixed number of statements per page whatever its size: the page itself, its
- * total (from the kept per-status counts when only statuses filter), and the authors and tags of all its rows.
+ * Reads list rows with plain SQL, a fixed number of statements per page whatever its size: the page itself with
+ * its total (from the kept per-status counts when only statuses filter), and the authors and tags of all its rows.
  * Author and tag summaries are joined here rather than asked of their features one article at a time: they are
- * part of every list row, and one statement per relation keeps lists at four statements.
+ * part of every list row, and reading them together keeps a list at two statements. Each statement is a round trip
+ * that costs the app and the database more than the little these ones do (case A in the benchmark).
  */
 @ApplicationScoped
 class ArticleRows {
@@ -46,29 +46,44 @@ class ArticleRows {
         }
     }
 
+    /** The total of a list filtered only by status, from the per-status counts triggers keep (V009): one row read. */
+    private static final String COUNT_BY_STATUS =
+            "select coalesce(sum(s.articles), 0) from article_status_count s where s.status in (:statuses)";
+
     private final NativeRows sql;
 
     ArticleRows(NativeRows sql) {
         this.sql = sql;
     }
 
-    /** A page of a plain (not full-text) list. */
+    /**
+     * A page of a plain (not full-text) list, with its total in the same statement (a scalar subquery the database
+     * evaluates once); a page past the end has no row to carry it and counts on its own.
+     */
     Slice list(ArticleQuery query, ArticleListSql list, PageRequest page) {
-        long total = query.filtersOnlyByStatus() && !list.params().containsKey("owner")
-                ? countByStatus(list)
-                : ((Number) sql.single("select count(*) from article a where " + list.where(), list.params()))
-                        .longValue();
+        boolean countedByStatus = query.filtersOnlyByStatus() && !list.params().containsKey("owner");
+        String total = countedByStatus ? "(" + COUNT_BY_STATUS + ")" : "(select count(*) from article a where "
+                + list.where() + ")";
         String keyset = page.cursor().map(c -> " and " + list.after(Cursor.decode(c, query.sort().wireName()), "a"))
                 .orElse("");
         Map<String, Object> params = new HashMap<>(list.params());
         params.put("limit", page.limit() + 1);
         params.put("offset", page.cursor().isPresent() ? 0 : page.offset());
         List<Found> found = new ArrayList<>();
-        for (Object[] row : sql.list("select " + ArticleRow.COLUMNS + " from article a where " + list.where()
-                + keyset + " order by " + list.orderBy("a") + " limit :limit offset :offset", params)) {
-            found.add(new Found(ArticleRow.read(row, 0), 0, null));
+        long counted = 0;
+        for (Object[] row : sql.list("select " + total + " as total, " + ArticleRow.COLUMNS + " from article a where "
+                + list.where() + keyset + " order by " + list.orderBy("a") + " limit :limit offset :offset", params)) {
+            counted = ((Number) row[0]).longValue();
+            found.add(new Found(ArticleRow.read(row, 1), 0, null));
         }
-        return slice(found, page.limit(), total);
+        if (found.isEmpty()) {
+            counted = countedByStatus
+                    ? ((Number) sql.single(COUNT_BY_STATUS, Map.of("statuses", list.params().get("statuses"))))
+                            .longValue()
+                    : ((Number) sql.single("select count(*) from article a where " + list.where(), list.params()))
+                            .longValue();
+        }
+        return slice(found, page.limit(), counted);
     }
 
     /**
@@ -121,39 +136,36 @@ class ArticleRows {
         return found;
     }
 
-    /** The ordered authors of several articles, in one statement. */
-    Map<UUID, List<AuthorSummary>> authorsOf(Collection<UUID> articleIds) {
-        return linked(articleIds, "select l.article_id, au.id, au.slug, au.name from article_author l "
-                        + "join author au on au.id = l.author_id where l.article_id in (:ids) "
-                        + "order by l.article_id, l.position",
-                row -> new AuthorSummary((UUID) row[1], (String) row[2], (String) row[3]));
+    /** The authors and tags of a page of articles. */
+    record Links(Map<UUID, List<AuthorSummary>> authors, Map<UUID, List<TagSummary>> tags) {
     }
 
-    /** The ordered tags of several articles (the first is the primary tag), in one statement. */
-    Map<UUID, List<TagSummary>> tagsOf(Collection<UUID> articleIds) {
-        return linked(articleIds, "select l.article_id, t.id, t.slug, t.name from article_tag l "
-                        + "join tag t on t.id = l.tag_id where l.article_id in (:ids) "
-                        + "order by l.article_id, l.position",
-                row -> new TagSummary((UUID) row[1], (String) row[2], (String) row[3]));
-    }
-
-    /** Rows of {@code sql} (article id first) grouped by article, in their order. */
-    private <T> Map<UUID, List<T>> linked(Collection<UUID> articleIds, String statement, Function<Object[], T> item) {
-        Map<UUID, List<T>> result = new HashMap<>();
+    /**
+     * The ordered authors and tags (the first tag is the primary one) of several articles, in one statement: every
+     * list needs both, and a round trip costs the database and the app more than these index lookups.
+     */
+    Links linksOf(Collection<UUID> articleIds) {
+        Map<UUID, List<AuthorSummary>> authors = new HashMap<>();
+        Map<UUID, List<TagSummary>> tags = new HashMap<>();
         if (!articleIds.isEmpty()) {
-            for (Object[] row : sql.list(statement, Map.of("ids", articleIds))) {
-                result.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add(item.apply(row));
+            for (Object[] row : sql.list("""
+                    select 0 as relation, l.article_id, au.id, au.slug, au.name, l.position
+                    from article_author l join author au on au.id = l.author_id where l.article_id in (:ids)
+                    union all
+                    select 1, l.article_id, t.id, t.slug, t.name, l.position
+                    from article_tag l join tag t on t.id = l.tag_id where l.article_id in (:ids)
+                    order by 1, 2, 6""", Map.of("ids", articleIds))) {
+                UUID articleId = (UUID) row[1];
+                if (((Number) row[0]).intValue() == 0) {
+                    authors.computeIfAbsent(articleId, id -> new ArrayList<>())
+                            .add(new AuthorSummary((UUID) row[2], (String) row[3], (String) row[4]));
+                } else {
+                    tags.computeIfAbsent(articleId, id -> new ArrayList<>())
+                            .add(new TagSummary((UUID) row[2], (String) row[3], (String) row[4]));
+                }
             }
         }
-        return result;
-    }
-
-    /** From the per-status totals the database keeps with triggers (V009): one row read, not a count. */
-    private long countByStatus(ArticleListSql list) {
-        Object total = sql.single(
-                "select coalesce(sum(articles), 0) from article_status_count where status in (:statuses)",
-                Map.of("statuses", list.params().get("statuses")));
-        return ((Number) total).longValue();
+        return new Links(authors, tags);
     }
 
     static Slice slice(List<Found> rows, int limit, long total) {
