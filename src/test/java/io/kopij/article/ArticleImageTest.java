@@ -240,9 +240,9 @@ class ArticleImageTest {
                 + "images and related images first=5 -> %d, first=30 -> %d", counts[0], counts[1], counts[2], counts[3]);
         assertEquals(counts[0], counts[1], "REST statements grew with the page size");
         assertEquals(counts[2], counts[3], "GraphQL statements grew with the page size");
-        assertTrue(counts[1] <= 5, "REST list: four statements and one for the images, not " + counts[1]);
+        assertTrue(counts[1] <= 3, "REST list: two statements and one for the images, not " + counts[1]);
         // Related articles are whole Articles (one type per entity), loaded by id with their relations and images.
-        assertTrue(counts[3] <= 13, "GraphQL page: the page's statements with one for its images, the related "
+        assertTrue(counts[3] <= 10, "GraphQL page: the page's statements with one for its images, the related "
                 + "links, then the related articles with one for their images, not " + counts[3]);
     }
 
