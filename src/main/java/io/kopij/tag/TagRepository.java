@@ -38,13 +38,9 @@ public class TagRepository implements PanacheRepositoryBase<Tag, UUID> {
         if (tagIds.isEmpty()) {
             return counts;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> counted = getEntityManager().createNativeQuery(
-                        "select l.tag_id, count(*) from article_tag l join article a on a.id = l.article_id "
-                                + "where l.tag_id in (:ids) and a.status = 'published' group by l.tag_id")
-                .setParameter("ids", tagIds)
-                .getResultList();
-        for (Object[] row : counted) {
+        for (Object[] row : rows.list("select l.tag_id, count(*) from article_tag l join article a "
+                + "on a.id = l.article_id where l.tag_id in (:ids) and a.status = 'published' group by l.tag_id",
+                Map.of("ids", tagIds))) {
             counts.put((UUID) row[0], ((Number) row[1]).longValue());
         }
         return counts;

@@ -3,8 +3,8 @@ package io.kopij.article.query;
 import io.kopij.author.AuthorSummary;
 import io.kopij.shared.paging.Cursor;
 import io.kopij.shared.paging.PageRequest;
-import io.kopij.tag.TagSummary;
 import io.kopij.shared.persistence.NativeRows;
+import io.kopij.tag.TagSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -61,9 +61,9 @@ class ArticleRows {
      * evaluates once); a page past the end has no row to carry it and counts on its own.
      */
     Slice list(ArticleQuery query, ArticleListSql list, PageRequest page) {
-        boolean countedByStatus = query.filtersOnlyByStatus() && !list.params().containsKey("owner");
-        String total = countedByStatus ? "(" + COUNT_BY_STATUS + ")" : "(select count(*) from article a where "
-                + list.where() + ")";
+        String count = query.filtersOnlyByStatus() && !list.params().containsKey("owner")
+                ? COUNT_BY_STATUS
+                : "select count(*) from article a where " + list.where();
         String keyset = page.cursor().map(c -> " and " + list.after(Cursor.decode(c, query.sort().wireName()), "a"))
                 .orElse("");
         Map<String, Object> params = new HashMap<>(list.params());
@@ -71,17 +71,13 @@ class ArticleRows {
         params.put("offset", page.cursor().isPresent() ? 0 : page.offset());
         List<Found> found = new ArrayList<>();
         long counted = 0;
-        for (Object[] row : sql.list("select " + total + " as total, " + ArticleRow.COLUMNS + " from article a where "
+        for (Object[] row : sql.list("select (" + count + ") as total, " + ArticleRow.COLUMNS + " from article a where "
                 + list.where() + keyset + " order by " + list.orderBy("a") + " limit :limit offset :offset", params)) {
             counted = ((Number) row[0]).longValue();
             found.add(new Found(ArticleRow.read(row, 1), 0, null));
         }
         if (found.isEmpty()) {
-            counted = countedByStatus
-                    ? ((Number) sql.single(COUNT_BY_STATUS, Map.of("statuses", list.params().get("statuses"))))
-                            .longValue()
-                    : ((Number) sql.single("select count(*) from article a where " + list.where(), list.params()))
-                            .longValue();
+            counted = ((Number) sql.single(count, list.params())).longValue();
         }
         return slice(found, page.limit(), counted);
     }

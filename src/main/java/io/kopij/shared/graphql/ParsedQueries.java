@@ -30,12 +30,8 @@ final class ParsedQueries {
 
     /** The document of {@code query}; throws {@link InvalidSyntaxException} for a text that does not parse. */
     Document parse(String query) {
-        Document document = parsed.getIfPresent(query);
-        if (document == null) {
-            document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options)
-                    .build());
-            parsed.put(query, document);
-        }
-        return document;
+        // A mapping that throws records nothing, so text that does not parse is not kept.
+        return parsed.get(query, text -> Parser.parse(ParserEnvironment.newParserEnvironment().document(text)
+                .parserOptions(options).build()));
     }
 }
