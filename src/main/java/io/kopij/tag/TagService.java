@@ -19,6 +19,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public class TagService {
     }
 
     /** Tags by id, in one statement (GraphQL's {@code Article.tags} over a page; articleCount is resolved apart). */
-    @Transactional
+    @Transactional(TxType.SUPPORTS) // a read: no BEGIN/COMMIT round trips (see ArticleLists)
     public Map<UUID, TagView> viewsOf(Collection<UUID> ids) {
         Map<UUID, TagView> views = new HashMap<>();
         if (!ids.isEmpty()) {
@@ -75,7 +76,7 @@ public class TagService {
     }
 
     /** Published articles per tag, for a whole list of tags in one statement. */
-    @Transactional
+    @Transactional(TxType.SUPPORTS) // a read: no BEGIN/COMMIT round trips (see ArticleLists)
     public Map<UUID, Long> publishedArticleCounts(Collection<UUID> ids) {
         return ids.isEmpty() ? Map.of() : tags.publishedArticleCounts(ids);
     }

@@ -58,7 +58,8 @@ class GraphQLStatementCountTest {
         }
 
         long[] counts = QuietScheduler.withoutScheduledJobs(() -> new long[] {
-                graphqlStatements(tag, 10), graphqlStatements(tag, 100), restStatements(tag, 10), restStatements(tag, 100)});
+                graphqlStatements(tag, 10), graphqlStatements(tag, 100), restStatements(tag, 10), restStatements(tag, 100),
+                restTransactions(tag)});
         long ten = counts[0];
         long hundred = counts[1];
         LOG.infof("SQL statements per GraphQL articles query with all relations: first=10 -> %d, first=100 -> %d",
@@ -75,6 +76,9 @@ class GraphQLStatementCountTest {
         assertEquals(restTen, restHundred);
         // The rows with their total, then the authors and tags of all of them.
         assertTrue(restHundred <= 2, "too many statements per REST list: " + restHundred);
+        // A read needs no transaction (each statement has its own snapshot under READ COMMITTED anyway): no BEGIN
+        // and COMMIT round trips around the two statements.
+        assertEquals(0, counts[4], "transactions per REST list");
     }
 
     private long graphqlStatements(String tag, int first) {
@@ -85,6 +89,18 @@ class GraphQLStatementCountTest {
                 .body("data.articles.edges.size()", is(first))
                 .body("data.articles.edges[1].node.related.size()", is(3));
         return statistics.getPrepareStatementCount() - before;
+    }
+
+    private long restTransactions(String tag) {
+        var statistics = sessionFactory.getStatistics();
+        long before = statistics.getTransactionCount();
+        long statementsBefore = statistics.getPrepareStatementCount();
+        anonymous().queryParam("tag", tag).queryParam("q", "telling").get("/api/v1/articles").then().statusCode(200)
+                .body("data.size()", is(20));
+        anonymous().queryParam("tag", tag).queryParam("limit", 7).get("/api/v1/articles").then().statusCode(200)
+                .body("data.size()", is(7));
+        assertTrue(statistics.getPrepareStatementCount() - statementsBefore >= 4, "both lists ran their statements");
+        return statistics.getTransactionCount() - before;
     }
 
     private long restStatements(String tag, int limit) {

@@ -23,7 +23,8 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  * result mapping resolved from the result set's metadata on every execution, row readers) cost more of a list
  * request's worker CPU than the JDBC driver itself. Statements still go through the session's JDBC coordinator: they
  * share its connection and transaction, are released with it, and are counted in Hibernate's statistics like any
- * other (the tests that count statements per request see them).
+ * other (the tests that count statements per request see them). Outside a transaction the connection goes back to
+ * the pool after each statement.
  *
  * <p>Parameters are named ({@code :name}, as in Hibernate's native queries; {@code ::type} casts are left alone); a
  * collection stands for one placeholder per element (an empty one for {@code null}, which matches nothing in
@@ -69,6 +70,11 @@ public class NativeRows {
         } finally {
             jdbc.getLogicalConnection().getResourceRegistry().release(prepared);
             jdbc.afterStatementExecution();
+            if (!session.isTransactionInProgress()) {
+                // A read outside a transaction (ArticleLists): the session would keep the connection until the
+                // request ends, through rendering the answer; give it back to the pool now (taken again if needed).
+                jdbc.getLogicalConnection().manualDisconnect();
+            }
         }
     }
 
