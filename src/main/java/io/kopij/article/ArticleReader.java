@@ -3,6 +3,7 @@ package io.kopij.article;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Hibernate;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,13 +34,13 @@ public class ArticleReader {
         this.images = images;
     }
 
-    @Transactional
+    @Transactional(TxType.SUPPORTS) // a read: no BEGIN/COMMIT round trips (see ArticleLists)
     public ArticleView get(UUID id) {
         return view(access.loadVisible(id));
     }
 
     /** By current slug; an old slug of an article the caller may see answers where it moved to. */
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public SlugLookup getBySlug(String slug) {
         Optional<Article> current = articles.findBySlug(slug).filter(access::canSee);
         if (current.isPresent()) {

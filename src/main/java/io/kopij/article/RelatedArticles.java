@@ -3,6 +3,7 @@ package io.kopij.article;
 import io.kopij.shared.error.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,14 +55,14 @@ public class RelatedArticles {
     }
 
     /** The related articles of an article the caller may see. */
-    @Transactional
+    @Transactional(TxType.SUPPORTS) // a read: no BEGIN/COMMIT round trips (see ArticleLists)
     public List<RelatedArticleView> of(UUID id, int count) {
         Article article = access.loadVisible(id);
         return ofEach(List.of(article.id()), count).getOrDefault(article.id(), List.of());
     }
 
     /** The related articles of several articles at once, with a fixed number of statements whatever their number. */
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public Map<UUID, List<RelatedArticleView>> ofEach(List<UUID> articleIds, int count) {
         return ofEach(articleIds, count, access::canSeeAsRelated);
     }
