@@ -42,7 +42,10 @@ public class NativeRows {
     /** Every row of the statement. */
     public List<Object[]> list(String sql, Map<String, ?> params) {
         SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
-        flushPendingChanges(session);
+        boolean inTransaction = session.isTransactionInProgress();
+        if (inTransaction) {
+            flushPendingChanges(session);
+        }
         Expanded statement = expand(sql, params);
         JdbcCoordinator jdbc = session.getJdbcCoordinator();
         PreparedStatement prepared = jdbc.getStatementPreparer().prepareStatement(statement.sql());
@@ -70,9 +73,10 @@ public class NativeRows {
         } finally {
             jdbc.getLogicalConnection().getResourceRegistry().release(prepared);
             jdbc.afterStatementExecution();
-            if (!session.isTransactionInProgress()) {
-                // A read outside a transaction (ArticleLists): the session would keep the connection until the
-                // request ends, through rendering the answer; give it back to the pool now (taken again if needed).
+            if (!inTransaction) {
+                // A read outside a transaction (the list and detail reads): the session would keep the connection
+                // until the request ends, through rendering the answer; give it back to the pool now (taken again
+                // if needed).
                 jdbc.getLogicalConnection().manualDisconnect();
             }
         }
@@ -93,8 +97,7 @@ public class NativeRows {
      * so for them this is one check.
      */
     private static void flushPendingChanges(SharedSessionContractImplementor session) {
-        if (session.isTransactionInProgress()
-                && session.getPersistenceContextInternal().getNumberOfManagedEntities() > 0) {
+        if (session.getPersistenceContextInternal().getNumberOfManagedEntities() > 0) {
             session.flush();
         }
     }
